@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import type { Channel, Identity, Member, Page } from '../domain/entities.js';
+import { ErrorCode, ParleyError } from '../domain/errors.js';
+import type { ChannelStore } from '../ports/channel-store.port.js';
+import { channelListKey } from '../ports/channel-store.port.js';
+import type { EventBus } from '../ports/event-bus.port.js';
+import type { Presence } from '../ports/presence.port.js';
+import type { Membership } from './membership.js';
+
+export interface ChannelServiceDeps {
+  channels: ChannelStore;
+  membership: Membership;
+  presence: Presence;
+  bus: EventBus;
+  now?: () => Date;
+}
+
+const CHANNEL_KEY = /^\d{1,16}\|[0-9a-f-]{36}$/i;
+
+export class ChannelService {
+  readonly #deps: ChannelServiceDeps;
+  readonly #now: () => Date;
+
+  constructor(deps: ChannelServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  async create(identity: Identity, name: string): Promise<Channel> {
+    const channel: Channel = { id: randomUUID(), name: name.trim(), userId: identity.userId, createdAt: this.#now() };
+    await this.#deps.channels.create(channel);
+    await this.#deps.membership.invalidate(channel.id, identity.userId);
+    await this.#deps.bus.publish({ kind: 'member', channelId: channel.id, userId: identity.userId, joined: true });
+    return channel;
+  }
+
+  async list(cursor: string | undefined, limit: number): Promise<Page<Channel>> {
+    const after = decodeCursor(cursor, (k) => CHANNEL_KEY.test(k))?.after;
+    const rows = await this.#deps.channels.list(after, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ after: channelListKey(last) }) : '' };
+  }
+
+  listMine(identity: Identity): Promise<Channel[]> {
+    return this.#deps.channels.listForUser(identity.userId);
+  }
+
+  async join(identity: Identity, channelId: string): Promise<void> {
+    if (!(await this.#deps.channels.get(channelId))) throw new ParleyError(ErrorCode.NotFound, 'channel not found');
+    const added = await this.#deps.channels.addMember(channelId, identity.userId, this.#now());
+    if (!added) throw new ParleyError(ErrorCode.Conflict, 'user already in channel');
+    await this.#deps.membership.invalidate(channelId, identity.userId);
+    await this.#deps.bus.publish({ kind: 'member', channelId, userId: identity.userId, joined: true });
+  }
+
+  async leave(identity: Identity, channelId: string): Promise<void> {
+    await this.#deps.membership.require(channelId, identity.userId);
+    await this.#deps.channels.removeMember(channelId, identity.userId);
+    await this.#deps.membership.invalidate(channelId, identity.userId);
+    await this.#deps.bus.publish({ kind: 'member', channelId, userId: identity.userId, joined: false });
+  }
+
+  async members(identity: Identity, channelId: string): Promise<Array<Member & { online: boolean }>> {
+    await this.#deps.membership.require(channelId, identity.userId);
+    const members = await this.#deps.channels.members(channelId);
+    const online = await this.#deps.presence.online(members.map((m) => m.userId));
+    return members.map((m) => ({ ...m, online: online.has(m.userId) }));
+  }
+}

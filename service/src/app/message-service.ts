@@ -1,0 +1,170 @@
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import type { Identity, Message, Page, Reply } from '../domain/entities.js';
+import { LIMITS } from '../domain/entities.js';
+import { ErrorCode, ParleyError } from '../domain/errors.js';
+import type { SnowflakeGenerator } from '../domain/snowflake.js';
+import { compareIds, isSnowflake } from '../domain/snowflake.js';
+import type { EventBus } from '../ports/event-bus.port.js';
+import type { MessageStore } from '../ports/message-store.port.js';
+import type { ReadStateStore } from '../ports/read-state-store.port.js';
+import type { Membership } from './membership.js';
+import type { RealtimeService } from './realtime-service.js';
+
+export interface MessageServiceDeps {
+  messages: MessageStore;
+  readState: ReadStateStore;
+  membership: Membership;
+  bus: EventBus;
+  ids: SnowflakeGenerator;
+  realtime: RealtimeService;
+  now?: () => Date;
+}
+
+export interface SendInput {
+  channelId: string;
+  content: string;
+  clientMsgId?: string | undefined;
+  /** The socket that sent it, carried on the event so the seed dialect can skip it. */
+  origin?: string | undefined;
+}
+
+export interface ReplyInput {
+  messageId: string;
+  content: string;
+  clientMsgId?: string | undefined;
+  origin?: string | undefined;
+}
+
+export interface Sent<T> {
+  value: T;
+  /** False when the `client_msg_id` was seen before: `value` is the original, not re-broadcast. */
+  created: boolean;
+}
+
+export interface Recovery {
+  messages: Message[];
+  /** More than the cap was missed: the client must reload the newest page. */
+  gap: boolean;
+}
+
+function page<T>(rows: T[], limit: number, key: (row: T) => string): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ after: key(last) }) : '' };
+}
+
+export class MessageService {
+  readonly #deps: MessageServiceDeps;
+  readonly #now: () => Date;
+
+  constructor(deps: MessageServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  /** Persists first (idempotent on `client_msg_id`), then publishes. */
+  async send(identity: Identity, input: SendInput): Promise<Sent<Message>> {
+    await this.#deps.membership.require(input.channelId, identity.userId);
+    const messageId = this.#deps.ids.next();
+    const stored = await this.#deps.messages.insertMessage({
+      messageId,
+      channelId: input.channelId,
+      userId: identity.userId,
+      username: identity.name,
+      content: input.content,
+      createdAt: this.#now(),
+      clientMsgId: input.clientMsgId ?? `srv-${messageId}`,
+      replyCount: 0,
+    });
+    if (stored.created) {
+      await this.#deps.bus.publish({
+        kind: 'message',
+        channelId: input.channelId,
+        message: stored.value,
+        ...(input.origin ? { origin: input.origin } : {}),
+      });
+      await this.#deps.realtime.stopTyping(input.channelId, identity.userId);
+    }
+    return { value: stored.value, created: stored.created };
+  }
+
+  async reply(identity: Identity, input: ReplyInput): Promise<Sent<Reply>> {
+    const parent = await this.#deps.messages.getMessage(input.messageId);
+    if (!parent) throw new ParleyError(ErrorCode.NotFound, 'message not found');
+    await this.#deps.membership.require(parent.channelId, identity.userId);
+    const replyId = this.#deps.ids.next();
+    const stored = await this.#deps.messages.insertReply({
+      replyId,
+      messageId: parent.messageId,
+      channelId: parent.channelId,
+      userId: identity.userId,
+      username: identity.name,
+      content: input.content,
+      createdAt: this.#now(),
+      clientMsgId: input.clientMsgId ?? `srv-${replyId}`,
+    });
+    if (stored.created) {
+      await this.#deps.bus.publish({
+        kind: 'reply',
+        channelId: parent.channelId,
+        reply: stored.value,
+        ...(input.origin ? { origin: input.origin } : {}),
+      });
+    }
+    return { value: stored.value, created: stored.created };
+  }
+
+  async history(
+    identity: Identity,
+    channelId: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<Message>> {
+    const before = decodeCursor(cursor, isSnowflake)?.after;
+    await this.#deps.membership.require(channelId, identity.userId);
+    const rows = await this.#deps.messages.history(channelId, before, limit + 1);
+    return page(rows, limit, (m) => m.messageId);
+  }
+
+  async replies(
+    identity: Identity,
+    messageId: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<Reply>> {
+    const before = decodeCursor(cursor, isSnowflake)?.after;
+    const parent = await this.#deps.messages.getMessage(messageId);
+    if (!parent) throw new ParleyError(ErrorCode.NotFound, 'message not found');
+    await this.#deps.membership.require(parent.channelId, identity.userId);
+    const rows = await this.#deps.messages.replies(messageId, before, limit + 1);
+    return page(rows, limit, (r) => r.replyId);
+  }
+
+  /** Messages after `since`, oldest first, capped; the caller must already be a member. */
+  async recover(channelId: string, since: string, cap: number = LIMITS.recoveryCap): Promise<Recovery> {
+    const rows = await this.#deps.messages.after(channelId, since, cap + 1);
+    if (rows.length > cap) return { messages: [], gap: true };
+    return { messages: rows, gap: false };
+  }
+
+  async markRead(identity: Identity, channelId: string, messageId: string): Promise<string> {
+    await this.#deps.membership.require(channelId, identity.userId);
+    const position = await this.#deps.readState.markRead(identity.userId, channelId, messageId);
+    if (compareIds(position, messageId) === 0) {
+      await this.#deps.bus.publish({ kind: 'read', channelId, userId: identity.userId, messageId });
+    }
+    return position;
+  }
+
+  /** The caller's read position and how many messages by others follow it (capped). */
+  async readState(userId: string, channelId: string): Promise<{ readMessageId: string; unreadCount: number }> {
+    const readMessageId = (await this.#deps.readState.get(userId, channelId)) ?? '';
+    const unreadCount = await this.#deps.messages.countAfter(
+      channelId,
+      readMessageId || undefined,
+      userId,
+      LIMITS.unreadCap,
+    );
+    return { readMessageId, unreadCount };
+  }
+}

@@ -1,0 +1,113 @@
+import type { ChatEvent } from '../../domain/events.js';
+import type { EventBus } from '../../ports/event-bus.port.js';
+import { CloseCode, type Connection } from './connection.js';
+import { EventFrames } from './event-frames.js';
+
+/** A socket's protocol handler, as the hub sees it. */
+export interface Session {
+  readonly conn: Connection;
+  readonly userId: string;
+  /** Receives an event for a channel the session joined in the hub. */
+  deliver(frames: EventFrames): void;
+  /** The session's user joined or left a channel (possibly on another socket or instance). */
+  memberChanged(channelId: string, joined: boolean): void;
+}
+
+export interface HubStats {
+  connections: number;
+  sessions: number;
+  channels: number;
+  slowConsumersClosed: number;
+}
+
+/** This instance's sockets: who listens to which channel, fan-out of bus events, heartbeats. */
+export class Hub {
+  readonly #channels = new Map<string, Set<Session>>();
+  readonly #users = new Map<string, Set<Session>>();
+  readonly #connections = new Set<Connection>();
+  readonly #unsubscribe: () => void;
+  readonly #heartbeat: NodeJS.Timeout;
+  #slowClosed = 0;
+
+  constructor(bus: EventBus, options: { pingIntervalMs: number }) {
+    this.#unsubscribe = bus.subscribe((event) => this.dispatch(event));
+    this.#heartbeat = setInterval(() => this.#beat(), options.pingIntervalMs);
+    this.#heartbeat.unref();
+  }
+
+  track(conn: Connection): void {
+    this.#connections.add(conn);
+    conn.onSlow = () => {
+      this.#slowClosed += 1;
+    };
+  }
+
+  untrack(conn: Connection): void {
+    this.#connections.delete(conn);
+  }
+
+  /** Registers an authenticated session under its user. */
+  attach(session: Session): void {
+    const set = this.#users.get(session.userId) ?? new Set<Session>();
+    this.#users.set(session.userId, set);
+    set.add(session);
+  }
+
+  detach(session: Session): void {
+    const set = this.#users.get(session.userId);
+    set?.delete(session);
+    if (set?.size === 0) this.#users.delete(session.userId);
+  }
+
+  join(session: Session, channelId: string): void {
+    const set = this.#channels.get(channelId) ?? new Set<Session>();
+    this.#channels.set(channelId, set);
+    set.add(session);
+  }
+
+  leave(session: Session, channelId: string): void {
+    const set = this.#channels.get(channelId);
+    set?.delete(session);
+    if (set?.size === 0) this.#channels.delete(channelId);
+  }
+
+  dispatch(event: ChatEvent): void {
+    if (event.kind === 'member') {
+      for (const session of this.#users.get(event.userId) ?? []) session.memberChanged(event.channelId, event.joined);
+      return;
+    }
+    const listeners = this.#channels.get(event.channelId);
+    if (!listeners) return;
+    const frames = new EventFrames(event);
+    for (const session of listeners) session.deliver(frames);
+  }
+
+  closeAll(code: CloseCode, reason: string): void {
+    for (const conn of this.#connections) conn.close(code, reason, 1000);
+  }
+
+  stats(): HubStats {
+    return {
+      connections: this.#connections.size,
+      sessions: [...this.#users.values()].reduce((n, s) => n + s.size, 0),
+      channels: this.#channels.size,
+      slowConsumersClosed: this.#slowClosed,
+    };
+  }
+
+  close(): void {
+    clearInterval(this.#heartbeat);
+    this.#unsubscribe();
+  }
+
+  #beat(): void {
+    for (const conn of this.#connections) {
+      if (!conn.alive) {
+        conn.close(CloseCode.HeartbeatMissed, 'heartbeat missed', 1000);
+        continue;
+      }
+      conn.alive = false;
+      if (conn.open) conn.socket.ping();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { compose } from './compose.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { buildApp } from './http/app.js';
+
+/** Process entry: config, composition, delivery, listen, graceful shutdown. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`parley: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const services = compose(config);
+  const app = await buildApp(services, {
+    corsOrigins: config.corsOrigins,
+    rateLimit: config.rateLimit,
+    ws: config.ws,
+    logger: { level: config.logLevel },
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close(); // stop accepting, close sockets with 1001
+      await services.close(); // flush and close stores
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host: config.http.host, port: config.http.port });
+  app.log.info({ mode: config.mode, dataDir: config.dataDir, instanceId: config.instanceId }, 'parley ready');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`parley: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import type { ChatEvent } from '../domain/events.js';
+
+export type EventHandler = (event: ChatEvent) => void;
+
+/** Carries events between instances. The embedded bus is in-process; the cluster bus is Kafka. */
+export interface EventBus {
+  /** Publishes an event. Resolves once it is handed to the bus (or its outbox). */
+  publish(event: ChatEvent): Promise<void>;
+  /** Registers the handler that receives every event, from this instance and others. */
+  subscribe(handler: EventHandler): () => void;
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}

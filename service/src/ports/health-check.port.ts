@@ -1,0 +1,5 @@
+/** Something whose reachability /readyz reports. */
+export interface HealthCheck {
+  readonly name: string;
+  check(): Promise<boolean>;
+}
