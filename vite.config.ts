@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['service/**/*.test.ts', 'openapi/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['service/**/*.test.ts', 'sdk/**/*.test.ts', 'openapi/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts'],
     pool: 'forks',
     testTimeout: 20_000,

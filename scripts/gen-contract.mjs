@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Generates openapi/gen/chat.ts from openapi/chat.yaml with openapi-typescript.
-// `node scripts/gen-contract.mjs --check` exits 1 when the committed file is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Generates the contract types from openapi/chat.yaml with openapi-typescript, into
+// openapi/gen/chat.ts and the SDK's own copy sdk/src/gen/chat.ts (the SDK is published alone).
+// `node scripts/gen-contract.mjs --check` exits 1 when a committed file is stale.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const specUrl = new URL(`file://${join(root, 'openapi/chat.yaml')}`);
-const out = join(root, 'openapi/gen/chat.ts');
+const outputs = [join(root, 'openapi/gen/chat.ts'), join(root, 'sdk/src/gen/chat.ts')];
 const BANNER = `/**
  * Generated from openapi/chat.yaml by scripts/gen-contract.mjs (openapi-typescript).
  * Do not edit: change the spec and run \`npm run gen\`.
@@ -28,17 +29,23 @@ export async function generate() {
 }
 
 const text = await generate();
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(out, 'utf8');
-  } catch {}
-  if (current !== text) {
-    console.error('openapi/gen/chat.ts is stale: run `npm run gen` and commit the result');
-    process.exit(1);
+const check = process.argv.includes('--check');
+let stale = 0;
+for (const out of outputs) {
+  if (check) {
+    let current = '';
+    try {
+      current = readFileSync(out, 'utf8');
+    } catch {}
+    if (current !== text) {
+      console.error(`${out} is stale: run \`npm run gen\` and commit the result`);
+      stale += 1;
+    }
+  } else {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+    console.log(`wrote ${out}`);
   }
-  console.log('openapi/gen/chat.ts is up to date');
-} else {
-  writeFileSync(out, text);
-  console.log(`wrote ${out}`);
 }
+if (stale > 0) process.exit(1);
+if (check) console.log('generated contract types are up to date');

@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channel.routes.js';
 import { messageRoutes } from './routes/message.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
+import { CloseCode } from './ws/connection.js';
 import { handleProtocols, registerGateway } from './ws/gateway.js';
 import type { Hub } from './ws/hub.js';
 
@@ -58,6 +59,11 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(websocket, {
     options: { maxPayload: options.ws.maxPayloadBytes, handleProtocols },
+    // Graceful shutdown: every socket hears 1001 (going away) and may reconnect elsewhere.
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(CloseCode.GoingAway, 'server shutting down');
+      done();
+    },
   });
 
   const limits = new SendLimits(app, options.rateLimit);

@@ -121,7 +121,7 @@ export function describeValidation(errors: readonly ErrorObject[], prefix = ''):
       case 'maxLength':
         return `must be at most ${params.limit} characters`;
       case 'pattern':
-        return (e.schema as string) === '\\S' ? 'must not be blank' : 'is malformed';
+        return params.pattern === '\\S' ? 'must not be blank' : 'is malformed';
       case 'format':
         return `must be a valid ${params.format}`;
       case 'type':

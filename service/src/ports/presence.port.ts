@@ -8,7 +8,7 @@ export interface Presence {
   online(userIds: readonly string[]): Promise<Set<string>>;
   /** Marks a user typing in a channel until `ttlMs` passes; true when they were not already. */
   startTyping(channelId: string, userId: string, ttlMs: number): Promise<boolean>;
-  /** Clears a typing mark; true when one was set. */
+  /** Clears a typing mark; true when one was set (even if it has just expired). */
   stopTyping(channelId: string, userId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -45,7 +45,8 @@ export class MemoryPresence implements Presence {
     const key = `${channelId}:${userId}`;
     const until = this.#typing.get(key);
     this.#typing.delete(key);
-    return Promise.resolve(until !== undefined && until > this.#now());
+    // A mark that just expired still counts: its expiry is what ends the indicator.
+    return Promise.resolve(until !== undefined);
   }
 
   close(): Promise<void> {

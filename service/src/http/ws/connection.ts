@@ -19,13 +19,11 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
  * uncorks every corked socket, so the frames pending for a socket leave in one syscall.
  */
 class Corker {
-  readonly #corked = new Set<Socket>();
+  readonly #corked = new Set<Connection>();
   #scheduled = false;
 
-  cork(socket: Socket): void {
-    if (this.#corked.has(socket)) return;
-    socket.cork();
-    this.#corked.add(socket);
+  add(conn: Connection): void {
+    this.#corked.add(conn);
     if (!this.#scheduled) {
       this.#scheduled = true;
       setImmediate(() => this.#flush());
@@ -34,7 +32,7 @@ class Corker {
 
   #flush(): void {
     this.#scheduled = false;
-    for (const socket of this.#corked) if (!socket.destroyed) socket.uncork();
+    for (const conn of this.#corked) conn.uncork();
     this.#corked.clear();
   }
 }
@@ -42,9 +40,12 @@ class Corker {
 const corker = new Corker();
 
 export interface ConnectionLimits {
-  /** Send buffer (bytes) past which the socket is closed with 4008. */
+  /** Send buffer (bytes) left over from earlier ticks past which the socket is closed with 4008. */
   maxBufferedBytes: number;
 }
+
+/** Within one tick a burst may queue this many times the limit before the socket counts as slow. */
+const BURST_FACTOR = 4;
 
 /** One WebSocket: writes with coalescing and backpressure, closes with a grace period. */
 export class Connection {
@@ -55,6 +56,7 @@ export class Connection {
   /** Set by any frame or pong; cleared by each heartbeat. */
   alive = true;
   #closing = false;
+  #corked = false;
   onSlow: (() => void) | undefined;
 
   constructor(socket: WebSocket, limits: ConnectionLimits) {
@@ -67,17 +69,32 @@ export class Connection {
     return !this.#closing && this.socket.readyState === this.socket.OPEN;
   }
 
-  /** Writes one text frame; a socket whose buffer is over its limit is closed with 4008 instead. */
+  /**
+   * Writes one text frame. A socket is slow when what earlier ticks left unsent is over the limit
+   * (or a single burst is far over it): it is closed with 4008 and never holds up its channel.
+   */
   send(data: Buffer | string): boolean {
     if (!this.open) return false;
-    if (this.socket.bufferedAmount > this.#limits.maxBufferedBytes) {
+    const limit = this.#corked ? this.#limits.maxBufferedBytes * BURST_FACTOR : this.#limits.maxBufferedBytes;
+    if (this.socket.bufferedAmount > limit) {
       this.onSlow?.();
       this.close(CloseCode.SlowConsumer, 'too slow a consumer');
       return false;
     }
-    if (this.#raw) corker.cork(this.#raw);
+    if (!this.#corked && this.#raw) {
+      this.#raw.cork();
+      this.#corked = true;
+      corker.add(this);
+    }
     this.socket.send(data, { binary: false });
     return true;
+  }
+
+  /** Ends this tick's coalescing: the frames queued since the first one leave together. */
+  uncork(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    if (this.#raw && !this.#raw.destroyed) this.#raw.uncork();
   }
 
   sendJson(frame: unknown): boolean {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { Contract } from '../contract.js';
 import type { SendLimits } from '../rate-limits.js';
-import { CloseCode, Connection } from './connection.js';
+import { Connection } from './connection.js';
 import { Hub } from './hub.js';
 import { SeedSession } from './seed-session.js';
 import type { BaseSession } from './session.js';
@@ -73,9 +73,6 @@ export function registerGateway(app: FastifyInstance, { services, contract, limi
     });
   });
 
-  app.addHook('preClose', async () => {
-    hub.closeAll(CloseCode.GoingAway, 'server shutting down');
-  });
   app.addHook('onClose', async () => hub.close());
   return hub;
 }
