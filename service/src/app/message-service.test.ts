@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compose } from '../compose.js';
+import { loadConfig } from '../config.js';
+import type { Identity } from '../domain/entities.js';
+import type { ChatEvent } from '../domain/events.js';
+import type { Services } from './services.js';
+
+let services: Services;
+let ann: Identity;
+let bob: Identity;
+const events: ChatEvent[] = [];
+
+async function identity(name: string): Promise<Identity> {
+  const email = `${name}@example.test`;
+  await services.auth.register({ username: name, email, password: 'password-1' });
+  return services.auth.authenticate((await services.auth.login({ email, password: 'password-1' })).token);
+}
+
+beforeAll(async () => {
+  const config = loadConfig({
+    PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-app-')),
+    PARLEY_TYPING_TTL_MS: '100',
+  });
+  services = compose(config, { scrypt: { N: 1024, r: 8, p: 1 } });
+  services.bus.subscribe((e) => events.push(e));
+  ann = await identity('ann');
+  bob = await identity('bob');
+});
+afterAll(() => services.close());
+
+describe('MessageService on the embedded adapters', () => {
+  it('persists, then publishes once, and returns the original on a retried client id', async () => {
+    const channel = await services.channels.create(ann, 'app');
+    const before = events.length;
+    const first = await services.messages.send(ann, { channelId: channel.id, content: 'hi', clientMsgId: 'x1' });
+    const again = await services.messages.send(ann, { channelId: channel.id, content: 'hi', clientMsgId: 'x1' });
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ value: first.value, created: false });
+    const published = events.slice(before).filter((e) => e.kind === 'message');
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ channelId: channel.id, message: first.value });
+  });
+
+  it('refuses non-members and unknown channels with typed errors', async () => {
+    const channel = await services.channels.create(ann, 'private');
+    await expect(services.messages.send(bob, { channelId: channel.id, content: 'x' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      services.messages.history(bob, '00000000-0000-4000-8000-000000000000', undefined, 10),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('admits a member as soon as they join (the membership cache is invalidated)', async () => {
+    const channel = await services.channels.create(ann, 'cache');
+    await expect(services.messages.history(bob, channel.id, undefined, 10)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await services.channels.join(bob, channel.id);
+    await expect(services.messages.history(bob, channel.id, undefined, 10)).resolves.toMatchObject({ items: [] });
+    await services.channels.leave(bob, channel.id);
+    await expect(services.messages.history(bob, channel.id, undefined, 10)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('recovers after since, and reports a gap past the cap', async () => {
+    const channel = await services.channels.create(ann, 'recover');
+    const sent = [];
+    for (let i = 0; i < 6; i += 1)
+      sent.push((await services.messages.send(ann, { channelId: channel.id, content: `${i}` })).value);
+    const since = sent[1]?.messageId as string;
+    expect((await services.messages.recover(channel.id, since)).messages.map((m) => m.content)).toEqual([
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect(await services.messages.recover(channel.id, since, 3)).toEqual({ messages: [], gap: true });
+  });
+
+  it('derives unread counts from the read position and messages by others', async () => {
+    const channel = await services.channels.create(ann, 'unread');
+    await services.channels.join(bob, channel.id);
+    const m1 = (await services.messages.send(ann, { channelId: channel.id, content: '1' })).value;
+    await services.messages.send(ann, { channelId: channel.id, content: '2' });
+    await services.messages.send(bob, { channelId: channel.id, content: 'mine' });
+    expect(await services.messages.readState(bob.userId, channel.id)).toEqual({ readMessageId: '', unreadCount: 2 });
+    await services.messages.markRead(bob, channel.id, m1.messageId);
+    expect(await services.messages.readState(bob.userId, channel.id)).toEqual({
+      readMessageId: m1.messageId,
+      unreadCount: 1,
+    });
+  });
+
+  it('expires typing on the server with a typing:false event', async () => {
+    const channel = await services.channels.create(ann, 'typing');
+    const before = events.length;
+    await services.realtime.typing(channel.id, ann.userId);
+    await services.realtime.typing(channel.id, ann.userId);
+    await new Promise((r) => setTimeout(r, 250));
+    const typing = events.slice(before).filter((e) => e.kind === 'typing');
+    expect(typing.map((e) => (e as { typing: boolean }).typing)).toEqual([true, false]);
+  });
+});

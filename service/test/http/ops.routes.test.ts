@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('operations routes', () => {
+  it('answers /healthz and /readyz with the state of store and bus', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', checks: { store: 'ok', bus: 'ok' } });
+  });
+
+  it('serves rendered API docs at /docs and the spec itself', async () => {
+    const docs = await t.app.inject('/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+    expect(docs.body).toContain('swagger');
+    const spec = await t.app.inject('/docs/json');
+    expect(spec.json().info.title).toBe('Parley chat API');
+    expect(spec.json().paths).toHaveProperty('/api/message/ws');
+    const yaml = await t.app.inject('/openapi.yaml');
+    expect(yaml.body).toContain('openapi: 3.1.0');
+  });
+
+  it('shows a landing page at / that links the docs', async () => {
+    const res = await t.app.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('href="/docs"');
+  });
+
+  it('allows any origin by default, without credentials', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/login',
+      headers: { origin: 'https://host.example', 'access-control-request-method': 'POST' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(String(res.headers['access-control-allow-headers'])).toContain('authorization');
+  });
+
+  it('answers unknown routes with a 404 envelope', async () => {
+    const res = await t.app.inject('/api/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ status: 'fail', code: 'not_found' });
+  });
+
+  it('answers a wrong content type with 4xx, never 500', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ status: 'fail', code: 'invalid_input' });
+  });
+});
