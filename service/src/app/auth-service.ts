@@ -43,13 +43,47 @@ export class AuthService {
     return publicUser;
   }
 
+  /**
+   * Host-issued identity (gRPC `IssueUserToken`): maps the host's own user id to a Parley user,
+   * creating it when new, and returns a token for it. Such users have no password.
+   */
+  async issueForExternal(input: {
+    externalId: string;
+    name: string;
+    email?: string | undefined;
+  }): Promise<LoginResult & { created: boolean }> {
+    let user = await this.#deps.users.byExternalId(input.externalId);
+    let created = false;
+    if (!user) {
+      const id = randomUUID();
+      const fresh = {
+        id,
+        name: input.name.trim(),
+        email: normalizeEmail(input.email ?? `${id}@users.parley.invalid`),
+        createdAt: this.#now(),
+        passwordHash: '!',
+        externalId: input.externalId,
+      };
+      try {
+        await this.#deps.users.create(fresh);
+        user = { id: fresh.id, name: fresh.name, email: fresh.email, createdAt: fresh.createdAt };
+        created = true;
+      } catch (err) {
+        // Lost a race with another request for the same host user: use theirs.
+        user = await this.#deps.users.byExternalId(input.externalId);
+        if (!user) throw err;
+      }
+    }
+    return { ...user, ...this.issueToken(user), created };
+  }
+
   /** Unknown e-mail and wrong password take the same time and give the same 401. */
   async login(input: { email: string; password: string }): Promise<LoginResult> {
     const found = await this.#deps.users.byEmail(normalizeEmail(input.email));
     const hash = found?.passwordHash ?? (await this.#deps.hasher.decoy);
     const ok = await this.#deps.hasher.verify(input.password, hash);
     if (!found || !ok) throw new ParleyError(ErrorCode.Unauthorized, BAD_CREDENTIALS);
-    const { passwordHash: _omit, ...user } = found;
+    const { passwordHash: _omit, externalId: _external, ...user } = found;
     return { ...user, ...this.issueToken(user) };
   }
 

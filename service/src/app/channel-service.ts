@@ -27,11 +27,20 @@ export class ChannelService {
     this.#now = deps.now ?? (() => new Date());
   }
 
-  async create(identity: Identity, name: string): Promise<Channel> {
-    const channel: Channel = { id: randomUUID(), name: name.trim(), userId: identity.userId, createdAt: this.#now() };
+  /** Creates a channel owned (and joined) by `creatorId`: the caller, or a user a host backend names. */
+  async create(creator: Identity | string, name: string): Promise<Channel> {
+    const userId = typeof creator === 'string' ? creator : creator.userId;
+    const channel: Channel = { id: randomUUID(), name: name.trim(), userId, createdAt: this.#now() };
     await this.#deps.channels.create(channel);
-    await this.#deps.membership.invalidate(channel.id, identity.userId);
-    await this.#deps.bus.publish({ kind: 'member', channelId: channel.id, userId: identity.userId, joined: true });
+    await this.#deps.membership.invalidate(channel.id, userId);
+    await this.#deps.bus.publish({ kind: 'member', channelId: channel.id, userId, joined: true });
+    return channel;
+  }
+
+  /** The channel, or `not_found`. */
+  async require(channelId: string): Promise<Channel> {
+    const channel = await this.#deps.channels.get(channelId);
+    if (!channel) throw new ParleyError(ErrorCode.NotFound, 'channel not found');
     return channel;
   }
 
@@ -48,18 +57,33 @@ export class ChannelService {
   }
 
   async join(identity: Identity, channelId: string): Promise<void> {
-    if (!(await this.#deps.channels.get(channelId))) throw new ParleyError(ErrorCode.NotFound, 'channel not found');
-    const added = await this.#deps.channels.addMember(channelId, identity.userId, this.#now());
-    if (!added) throw new ParleyError(ErrorCode.Conflict, 'user already in channel');
-    await this.#deps.membership.invalidate(channelId, identity.userId);
-    await this.#deps.bus.publish({ kind: 'member', channelId, userId: identity.userId, joined: true });
+    if (!(await this.addMember(channelId, identity.userId))) {
+      throw new ParleyError(ErrorCode.Conflict, 'user already in channel');
+    }
   }
 
   async leave(identity: Identity, channelId: string): Promise<void> {
     await this.#deps.membership.require(channelId, identity.userId);
-    await this.#deps.channels.removeMember(channelId, identity.userId);
-    await this.#deps.membership.invalidate(channelId, identity.userId);
-    await this.#deps.bus.publish({ kind: 'member', channelId, userId: identity.userId, joined: false });
+    await this.removeMember(channelId, identity.userId);
+  }
+
+  /** Adds a member (`not_found` for an unknown channel); false when already a member. */
+  async addMember(channelId: string, userId: string): Promise<boolean> {
+    await this.require(channelId);
+    const added = await this.#deps.channels.addMember(channelId, userId, this.#now());
+    if (!added) return false;
+    await this.#deps.membership.invalidate(channelId, userId);
+    await this.#deps.bus.publish({ kind: 'member', channelId, userId, joined: true });
+    return true;
+  }
+
+  /** Removes a member; false when not a member. Their sockets stop hearing the channel. */
+  async removeMember(channelId: string, userId: string): Promise<boolean> {
+    await this.require(channelId);
+    const removed = await this.#deps.channels.removeMember(channelId, userId);
+    await this.#deps.membership.invalidate(channelId, userId);
+    if (removed) await this.#deps.bus.publish({ kind: 'member', channelId, userId, joined: false });
+    return removed;
   }
 
   async members(identity: Identity, channelId: string): Promise<Array<Member & { online: boolean }>> {

@@ -32,6 +32,11 @@ export class Membership {
     throw new ParleyError(ErrorCode.Forbidden, 'you are not a member of this channel');
   }
 
+  /** Throws `not_found` for an unknown channel. */
+  async requireChannel(channelId: string): Promise<void> {
+    if (!(await this.#channels.get(channelId))) throw new ParleyError(ErrorCode.NotFound, 'channel not found');
+  }
+
   invalidate(channelId: string, userId: string): Promise<void> {
     return this.#cache.delete(key(channelId, userId));
   }

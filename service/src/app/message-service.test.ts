@@ -106,3 +106,52 @@ describe('MessageService on the embedded adapters', () => {
     expect(typing.map((e) => (e as { typing: boolean }).typing)).toEqual([true, false]);
   });
 });
+
+describe('host-backend use cases', () => {
+  it('issues a token for a host user id, creating the user once', async () => {
+    const first = await services.auth.issueForExternal({ externalId: 'host-42', name: 'Host User' });
+    const again = await services.auth.issueForExternal({ externalId: 'host-42', name: 'Renamed' });
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.id).toBe(first.id);
+    expect(services.auth.authenticate(again.token).userId).toBe(first.id);
+    await expect(services.auth.login({ email: first.email, password: '!' })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+  });
+
+  it('posts a system message without membership, idempotently, into an existing channel only', async () => {
+    const channel = await services.channels.create(ann, 'announcements');
+    const system = { userId: '00000000-0000-4000-8000-000000000000', name: 'system' };
+    const a = await services.messages.post(system, {
+      channelId: channel.id,
+      content: 'deploy at 5',
+      clientMsgId: 's-1',
+    });
+    const b = await services.messages.post(system, {
+      channelId: channel.id,
+      content: 'deploy at 5',
+      clientMsgId: 's-1',
+    });
+    expect(b).toEqual({ value: a.value, created: false });
+    await expect(
+      services.messages.post(system, { channelId: '00000000-0000-4000-8000-000000000001', content: 'x' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const page = await services.messages.channelHistory(channel.id, undefined, 10);
+    expect(page.items.map((m) => m.username)).toEqual(['system']);
+  });
+
+  it('feeds a channel from since: the replay, then live events, each once', async () => {
+    const channel = await services.channels.create(ann, 'feed');
+    const m1 = (await services.messages.send(ann, { channelId: channel.id, content: '1' })).value;
+    await services.messages.send(ann, { channelId: channel.id, content: '2' });
+    const seen: ChatEvent[] = [];
+    const feed = await services.messages.openFeed(channel.id, m1.messageId, (e) => seen.push(e));
+    expect(feed).toMatchObject({ recovered: 1, gap: false });
+    await services.messages.send(ann, { channelId: channel.id, content: '3' });
+    feed.close();
+    await services.messages.send(ann, { channelId: channel.id, content: '4' });
+    const contents = seen.flatMap((e) => (e.kind === 'message' ? [e.message.content] : []));
+    expect(contents).toEqual(['2', '3']);
+  });
+});

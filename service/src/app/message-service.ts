@@ -2,6 +2,8 @@ import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { Identity, Message, Page, Reply } from '../domain/entities.js';
 import { LIMITS } from '../domain/entities.js';
 import { ErrorCode, ParleyError } from '../domain/errors.js';
+import type { ChatEvent } from '../domain/events.js';
+import { RecoveryBuffer } from '../domain/recovery-buffer.js';
 import type { SnowflakeGenerator } from '../domain/snowflake.js';
 import { compareIds, isSnowflake } from '../domain/snowflake.js';
 import type { EventBus } from '../ports/event-bus.port.js';
@@ -35,6 +37,12 @@ export interface ReplyInput {
   origin?: string | undefined;
 }
 
+/** Who a message is from: a signed-in user, or a bot/system author named by a host backend. */
+export interface Author {
+  userId: string;
+  name: string;
+}
+
 export interface Sent<T> {
   value: T;
   /** False when the `client_msg_id` was seen before: `value` is the original, not re-broadcast. */
@@ -62,15 +70,28 @@ export class MessageService {
     this.#now = deps.now ?? (() => new Date());
   }
 
-  /** Persists first (idempotent on `client_msg_id`), then publishes. */
+  /** Persists first (idempotent on `client_msg_id`), then publishes. Members only. */
   async send(identity: Identity, input: SendInput): Promise<Sent<Message>> {
     await this.#deps.membership.require(input.channelId, identity.userId);
+    return this.#store({ userId: identity.userId, name: identity.name }, input);
+  }
+
+  /**
+   * A bot or system message from a host backend (gRPC `PostMessage`): no membership needed,
+   * the channel must exist; idempotent on `client_msg_id` like every send.
+   */
+  async post(author: Author, input: SendInput): Promise<Sent<Message>> {
+    await this.#deps.membership.requireChannel(input.channelId);
+    return this.#store(author, input);
+  }
+
+  async #store(author: Author, input: SendInput): Promise<Sent<Message>> {
     const messageId = this.#deps.ids.next();
     const stored = await this.#deps.messages.insertMessage({
       messageId,
       channelId: input.channelId,
-      userId: identity.userId,
-      username: identity.name,
+      userId: author.userId,
+      username: author.name,
       content: input.content,
       createdAt: this.#now(),
       clientMsgId: input.clientMsgId ?? `srv-${messageId}`,
@@ -83,7 +104,7 @@ export class MessageService {
         message: stored.value,
         ...(input.origin ? { origin: input.origin } : {}),
       });
-      await this.#deps.realtime.stopTyping(input.channelId, identity.userId);
+      await this.#deps.realtime.stopTyping(input.channelId, author.userId);
     }
     return { value: stored.value, created: stored.created };
   }
@@ -124,6 +145,49 @@ export class MessageService {
     await this.#deps.membership.require(channelId, identity.userId);
     const rows = await this.#deps.messages.history(channelId, before, limit + 1);
     return page(rows, limit, (m) => m.messageId);
+  }
+
+  /** History for a host backend (gRPC `ListMessages`): the channel must exist. */
+  async channelHistory(channelId: string, cursor: string | undefined, limit: number): Promise<Page<Message>> {
+    const before = decodeCursor(cursor, isSnowflake)?.after;
+    await this.#deps.membership.requireChannel(channelId);
+    const rows = await this.#deps.messages.history(channelId, before, limit + 1);
+    return page(rows, limit, (m) => m.messageId);
+  }
+
+  /**
+   * A channel's events from `since` on, for a host backend (gRPC `StreamChannelEvents`): listens
+   * first, replays stored messages after `since`, then flushes what arrived meanwhile without
+   * duplicates. `emit` receives every event of the channel in order; call `close` to stop.
+   */
+  async openFeed(
+    channelId: string,
+    since: string | undefined,
+    emit: (event: ChatEvent) => void,
+  ): Promise<{ recovered: number; gap: boolean; close: () => void }> {
+    await this.#deps.membership.requireChannel(channelId);
+    const buffer = new RecoveryBuffer(since);
+    const close = this.#deps.bus.subscribe((event) => {
+      if (event.channelId === channelId && !buffer.hold(event)) emit(event);
+    });
+    try {
+      let recovered = 0;
+      let gap = false;
+      if (since) {
+        const recovery = await this.recover(channelId, since);
+        gap = recovery.gap;
+        for (const message of recovery.messages) {
+          emit({ kind: 'message', channelId, message });
+          buffer.replayed(message.messageId);
+          recovered += 1;
+        }
+      }
+      for (const event of buffer.flush()) emit(event);
+      return { recovered, gap: gap || buffer.overflowed, close };
+    } catch (err) {
+      close();
+      throw err;
+    }
   }
 
   async replies(

@@ -7,7 +7,10 @@ export interface User {
 }
 
 export interface UserWithSecret extends User {
+  /** `!` for users that cannot sign in with a password (issued by a host backend). */
   passwordHash: string;
+  /** The host site's own id for a user issued over gRPC. */
+  externalId?: string | undefined;
 }
 
 export interface Channel {

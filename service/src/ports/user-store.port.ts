@@ -5,4 +5,6 @@ export interface UserStore {
   create(user: UserWithSecret): Promise<void>;
   byEmail(email: string): Promise<UserWithSecret | undefined>;
   byId(id: string): Promise<User | undefined>;
+  /** A user issued by a host backend, by the host's own id. */
+  byExternalId(externalId: string): Promise<User | undefined>;
 }

@@ -9,6 +9,7 @@ interface UserRow {
   email: string;
   password_hash: string;
   created_at: number;
+  external_id: string | null;
 }
 
 const toUser = (r: UserRow): UserWithSecret => ({
@@ -17,24 +18,37 @@ const toUser = (r: UserRow): UserWithSecret => ({
   email: r.email,
   passwordHash: r.password_hash,
   createdAt: new Date(r.created_at),
+  ...(r.external_id ? { externalId: r.external_id } : {}),
 });
+
+const withoutSecret = ({ passwordHash: _p, externalId: _e, ...user }: UserWithSecret): User => user;
 
 export class SqliteUserStore implements UserStore {
   readonly #insert;
   readonly #byEmail;
   readonly #byId;
+  readonly #byExternalId;
 
   constructor(db: SqliteDatabase) {
     this.#insert = db.prepare(
-      'INSERT INTO users (id, name, email, password_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING',
+      `INSERT INTO users (id, name, email, password_hash, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
     );
     this.#byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
     this.#byId = db.prepare('SELECT * FROM users WHERE id = ?');
+    this.#byExternalId = db.prepare('SELECT * FROM users WHERE external_id = ?');
   }
 
   create(user: UserWithSecret): Promise<void> {
     return guard('user.create', () => {
-      const r = this.#insert.run(user.id, user.name, user.email, user.passwordHash, user.createdAt.getTime());
+      const r = this.#insert.run(
+        user.id,
+        user.name,
+        user.email,
+        user.passwordHash,
+        user.createdAt.getTime(),
+        user.externalId ?? null,
+      );
       if (r.changes === 0) throw new ParleyError(ErrorCode.Conflict, 'email already registered', { field: 'email' });
     });
   }
@@ -49,9 +63,14 @@ export class SqliteUserStore implements UserStore {
   byId(id: string): Promise<User | undefined> {
     return guard('user.byId', () => {
       const row = this.#byId.get(id) as UserRow | undefined;
-      if (!row) return undefined;
-      const { passwordHash: _omit, ...user } = toUser(row);
-      return user;
+      return row && withoutSecret(toUser(row));
+    });
+  }
+
+  byExternalId(externalId: string): Promise<User | undefined> {
+    return guard('user.byExternalId', () => {
+      const row = this.#byExternalId.get(externalId) as UserRow | undefined;
+      return row && withoutSecret(toUser(row));
     });
   }
 }

@@ -1,6 +1,5 @@
 import { ErrorCode, ParleyError } from '../../domain/errors.js';
-import type { ChatEvent } from '../../domain/events.js';
-import { compareIds } from '../../domain/snowflake.js';
+import { RecoveryBuffer } from '../../domain/recovery-buffer.js';
 import { describeValidation } from '../contract.js';
 import { toWireMessage, toWireReply, toWireUser } from '../mappers.js';
 import type { Connection } from './connection.js';
@@ -22,20 +21,9 @@ type FrameType = keyof typeof FRAME_SCHEMAS;
 
 type Frame = { type: FrameType; client_msg_id?: string } & Record<string, unknown>;
 
-/** Events that arrive while a subscription replays history wait here (bounded). */
-const MAX_BUFFERED_EVENTS = 10_000;
-
-interface Subscription {
-  live: boolean;
-  buffer: ChatEvent[];
-  overflow: boolean;
-  /** The newest message id written to the client; buffered older ids are dropped. */
-  lastId: string;
-}
-
 /** The `parley.v1` dialect: typed JSON frames, explicit subscriptions with recovery. */
 export class V1Session extends BaseSession {
-  readonly #subs = new Map<string, Subscription>();
+  readonly #subs = new Map<string, RecoveryBuffer>();
 
   constructor(conn: Connection, ctx: SessionContext) {
     super(conn, ctx);
@@ -46,11 +34,7 @@ export class V1Session extends BaseSession {
     if (event.kind === 'typing' && event.userId === this.userId) return;
     const sub = this.#subs.get(event.channelId);
     if (!sub) return;
-    if (!sub.live) {
-      if (sub.buffer.length < MAX_BUFFERED_EVENTS) sub.buffer.push(event);
-      else sub.overflow = true;
-      return;
-    }
+    if (sub.hold(event)) return;
     this.conn.send(frames.v1);
   }
 
@@ -163,7 +147,7 @@ export class V1Session extends BaseSession {
     const userId = this.userId;
     await services.membership.require(channelId, userId);
     this.#drop(channelId);
-    const sub: Subscription = { live: false, buffer: [], overflow: false, lastId: since ?? '' };
+    const sub = new RecoveryBuffer(since);
     this.#subs.set(channelId, sub);
     hub.join(this, channelId);
     try {
@@ -174,7 +158,7 @@ export class V1Session extends BaseSession {
         gap = recovery.gap;
         for (const message of recovery.messages) {
           this.conn.sendJson({ type: 'message', message: toWireMessage(message) });
-          sub.lastId = message.messageId;
+          sub.replayed(message.messageId);
           recovered += 1;
         }
       }
@@ -184,24 +168,15 @@ export class V1Session extends BaseSession {
         type: 'subscribed',
         channel_id: channelId,
         recovered,
-        gap: gap || sub.overflow,
+        gap: gap || sub.overflowed,
         read_message_id: read.readMessageId,
         unread_count: read.unreadCount,
       });
-      this.#flush(sub);
+      for (const event of sub.flush()) this.conn.send(new EventFrames(event).v1);
     } catch (err) {
       if (this.#subs.get(channelId) === sub) this.#drop(channelId);
       throw err;
     }
-  }
-
-  #flush(sub: Subscription): void {
-    for (const event of sub.buffer) {
-      if (event.kind === 'message' && sub.lastId && compareIds(event.message.messageId, sub.lastId) <= 0) continue;
-      this.conn.send(new EventFrames(event).v1);
-    }
-    sub.buffer = [];
-    sub.live = true;
   }
 
   #drop(channelId: string): void {
