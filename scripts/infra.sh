@@ -36,6 +36,9 @@ export PARLEY_INFRA_REDIS_PORT=$REDIS_PORT PARLEY_INFRA_KAFKA_PORT=$KAFKA_PORT \
 
 KAFKA_HEAP=${PARLEY_INFRA_KAFKA_HEAP:-512m}
 CASSANDRA_HEAP=${PARLEY_INFRA_CASSANDRA_HEAP:-1g}
+# Extra JVM flags, split on spaces (e.g. "-XX:TieredStopAtLevel=1" for faster, C1-only starts).
+read -r -a KAFKA_OPTS <<<"${PARLEY_INFRA_KAFKA_OPTS:-}"
+read -r -a CASSANDRA_OPTS <<<"${PARLEY_INFRA_CASSANDRA_OPTS:-}"
 # Seconds to wait for readiness, and for a SIGTERM'd server to exit before SIGKILL.
 REDIS_TIMEOUT=${PARLEY_INFRA_REDIS_TIMEOUT:-30}
 KAFKA_TIMEOUT=${PARLEY_INFRA_KAFKA_TIMEOUT:-90}
@@ -44,7 +47,7 @@ STOP_TIMEOUT=${PARLEY_INFRA_STOP_TIMEOUT:-30}
 
 # Fixed KRaft cluster id (base64url of "parley-infra-dev"): one node, formatted once.
 KAFKA_CLUSTER_ID=cGFybGV5LWluZnJhLWRldg
-ALL_SERVICES="redis kafka cassandra"
+ALL_SERVICES=(redis kafka cassandra)
 
 log() { printf '[infra] %s\n' "$*"; }
 warn() { printf '[infra] %s\n' "$*" >&2; }
@@ -89,7 +92,7 @@ timeout_of() {
 check_services() {
   local s
   for s in "$@"; do
-    case " $ALL_SERVICES " in *" $s "*) ;; *) die "unknown service '$s' (expected: $ALL_SERVICES)" ;; esac
+    case " ${ALL_SERVICES[*]} " in *" $s "*) ;; *) die "unknown service '$s' (expected: ${ALL_SERVICES[*]})" ;; esac
   done
 }
 
@@ -106,11 +109,18 @@ pid_of() { # prints the pid if the service runs, else nothing (and cleans a stal
   fi
 }
 
+# True while PID exists and is not a zombie (PID 1 here may reap exited children late).
+alive() {
+  local st
+  st=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$st" ] && [ "${st%% *}" != Z ]
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 rss_mib() { ps -o rss= -p "$1" 2>/dev/null | awk '{ printf "%d", $1 / 1024 }'; }
 
-# spawn SVC [--no-memlock] CMD...: runs CMD in its own session (it outlives this script
+# spawn SVC CMD...: runs CMD in its own session (it outlives this script
 # and the caller's process group), stdin closed, output appended to logs/SVC.out;
 # the pid file is written by the process itself just before it execs CMD.
 spawn() {
@@ -118,7 +128,9 @@ spawn() {
   shift
   rm -f "$pidfile"
   printf '\n===== %s start %s =====\n' "$svc" "$(date -Is)" >>"$(outfile_of "$svc")"
-  setsid sh -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$(outfile_of "$svc")" 2>&1 &
+  # shellcheck disable=SC2016 # $$, $0 and $@ are the inner shell's
+  # 9>&-: the server must not inherit the lock of take_lock (it would hold it forever).
+  setsid sh -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$(outfile_of "$svc")" 2>&1 9>&- &
   for i in $(seq 1 50); do
     [ -s "$pidfile" ] && return 0
     sleep 0.1
@@ -127,12 +139,18 @@ spawn() {
 }
 
 show_log_tail() {
-  local svc=$1 f
-  for f in "$(outfile_of "$svc")" "$(logfile_of "$svc")"; do
-    [ -s "$f" ] || continue
-    warn "----- last 40 lines of $f -----"
-    tail -n 40 "$f" >&2 || true
-  done
+  local svc=$1 out log
+  out=$(outfile_of "$svc")
+  log=$(logfile_of "$svc")
+  if [ -s "$out" ]; then # only what the last start printed
+    warn "----- $out (last start) -----"
+    awk -v m="===== $svc start" 'index($0, m) == 1 { buf = "" } { buf = buf $0 "\n" } END { printf "%s", buf }' "$out" |
+      tail -n 40 >&2 || true
+  fi
+  if [ -s "$log" ]; then
+    warn "----- last 40 lines of $log -----"
+    tail -n 40 "$log" >&2 || true
+  fi
 }
 
 # --- installation ------------------------------------------------------------
@@ -144,14 +162,20 @@ apt_install() {
   local t0
   t0=$(now)
   log "apt-get install $* ..."
+  mkdir -p "$CACHE"
+  local out="$CACHE/apt.log"
+  # Straight away if the package lists know the package, else after one `apt-get update`.
   # RUNLEVEL=1: the package's init script must not start a server of its own.
   if [ -n "$APT_UPDATED" ] ||
-    ! DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "$@" </dev/null >/dev/null 2>&1; then
+    ! DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q --no-install-recommends "$@" </dev/null >"$out" 2>&1; then
     if [ -z "$APT_UPDATED" ]; then
-      apt-get update -qq </dev/null >/dev/null
+      apt-get update -q </dev/null >>"$out" 2>&1 || warn "apt-get update failed (see $out)"
       APT_UPDATED=1
     fi
-    DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "$@" </dev/null >/dev/null
+    DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q --no-install-recommends "$@" </dev/null >>"$out" 2>&1 || {
+      tail -n 20 "$out" >&2
+      die "apt-get install $* failed (full output: $out)"
+    }
   fi
   log "apt-get install $* done in $(since "$t0") s"
 }
@@ -167,7 +191,7 @@ find_java() {
   fi
   local j
   for j in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/java-17-openjdk-*/bin/java /usr/lib/jvm/*17*/bin/java; do
-    [ -n "$j" ] && [ -x "$j" ] || continue
+    if [ -z "$j" ] || [ ! -x "$j" ]; then continue; fi
     if [ "$(java_major "$j")" = 17 ]; then
       JAVA=$j
       return 0
@@ -198,10 +222,11 @@ ensure_jars() {
   t0=$(now)
   log "fetching $svc jars from Maven Central (once; cached in $dir) ..."
   if ! JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")") \
-    mvn -q -B -Dstyle.color=never -f "$INFRA/pom.xml" -P "$svc" \
-    dependency:copy-dependencies -DoutputDirectory="$tmp" </dev/null; then
+    mvn -B -Dstyle.color=never -f "$INFRA/pom.xml" -P "$svc" \
+    dependency:copy-dependencies -DoutputDirectory="$tmp" </dev/null >"$CACHE/mvn-$svc.log" 2>&1; then
     rm -rf "$tmp"
-    die "mvn could not fetch the $svc jars"
+    tail -n 30 "$CACHE/mvn-$svc.log" >&2
+    die "mvn could not fetch the $svc jars (full output: $CACHE/mvn-$svc.log)"
   fi
   echo "$stamp" >"$tmp/.stamp"
   rm -rf "$dir"
@@ -238,12 +263,12 @@ launch_kafka() {
   local jvm=(-Xms128m "-Xmx$KAFKA_HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20
     -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError
     -Djava.awt.headless=true "-Dlog4j2.configurationFile=$INFRA/kafka/log4j2.xml" "-Dkafka.logs.dir=$LOGS"
-    -cp "$LIB/kafka/*")
+    ${KAFKA_OPTS[@]+"${KAFKA_OPTS[@]}"} -cp "$LIB/kafka/*")
   if [ ! -f "$data/meta.properties" ]; then
     # KRaft storage is formatted once; --standalone makes this node the only controller voter.
     log "kafka: formatting $data (cluster id $KAFKA_CLUSTER_ID)"
     "$JAVA" "${jvm[@]}" kafka.tools.StorageTool format -t "$KAFKA_CLUSTER_ID" -c "$props" --standalone \
-      </dev/null >>"$(outfile_of kafka)" 2>&1 || {
+      </dev/null >>"$(outfile_of kafka)" 2>&1 9>&- || {
       show_log_tail kafka
       die "kafka: storage format failed"
     }
@@ -286,7 +311,7 @@ launch_cassandra() {
     -Dio.netty.tryReflectionSetAccessible=true -Dio.netty.allocator.useCacheForAllThreads=true
     -Dio.netty.allocator.maxOrder=11
     # jamm measures memtable sizes; cassandra-env.sh loads it as an agent too
-    "-javaagent:$(ls "$lib"/jamm-*.jar | head -n 1)"
+    "-javaagent:$(find "$lib" -name 'jamm-*.jar' | head -n 1)"
     -Djava.net.preferIPv4Stack=true
     "-Dcassandra.config=file://$INFRA/cassandra/cassandra.yaml"
     "-Dlogback.configurationFile=file://$INFRA/cassandra/logback.xml"
@@ -298,7 +323,7 @@ launch_cassandra() {
     -Dcassandra.superuser_setup_delay_ms=0
     # Dev/CI: skip fsync (data still survives a killed process, not a power cut).
     -Dcassandra.skip_sync=true -Dcassandra.unsafesystem=true
-    -cp "$lib/*")
+    ${CASSANDRA_OPTS[@]+"${CASSANDRA_OPTS[@]}"} -cp "$lib/*")
   # As root, Cassandra mlockall()s the whole JVM (RSS >= heap at once). Drop CAP_IPC_LOCK
   # so that mlockall fails harmlessly under the 8 MiB RLIMIT_MEMLOCK ("Unable to lock JVM
   # memory (ENOMEM)" in the log); Cassandra needs no other root check (no -R here).
@@ -325,7 +350,9 @@ wait_ready() {
       show_log_tail "$svc"
       die "$svc exited during startup (logs in $LOGS)"
     fi
-    if port_open "$port" && err=$(node "$INFRA/probe.mjs" "$svc" 2>&1 >/dev/null); then
+    # Kafka counts as ready once a consumer group can join and fetch: on a fresh broker
+    # that also waits for __consumer_offsets, which the first test would otherwise hit.
+    if port_open "$port" && err=$(node "$INFRA/probe.mjs" "$([ "$svc" = kafka ] && echo kafka-group || echo "$svc")" 2>&1 >/dev/null); then
       break
     fi
     if ((SECONDS - start >= timeout)); then
@@ -335,14 +362,6 @@ wait_ready() {
     fi
     sleep 1
   done
-  if [ "$svc" = kafka ]; then
-    # One consumer-group round trip: creates __consumer_offsets now rather than in the
-    # first test, and proves that kafkajs can join a group and fetch.
-    err=$(node "$INFRA/probe.mjs" kafka-group 2>&1) || {
-      show_log_tail kafka
-      die "kafka: consumer group probe failed: $err"
-    }
-  fi
   log "$svc ready in $(since "$t0") s (pid $pid, 127.0.0.1:$port, RSS $(rss_mib "$pid") MiB)"
 }
 
@@ -365,7 +384,7 @@ start_services() {
       fi
       t0[$svc]=$(now)
       "launch_$svc"
-      log "$svc starting (pid $(pid_of "$svc"), port $port)"
+      log "$svc starting (pid $(cat "$RUN/$svc.pid"), port $port)"
     fi
     launched+=("$svc")
   done
@@ -377,26 +396,40 @@ start_services() {
 
 # --- stopping ----------------------------------------------------------------
 
-stop_service() { # SVC [KILL]
-  local svc=$1 signal=${2:-TERM} pid t0 i
-  pid=$(pid_of "$svc")
-  if [ -z "$pid" ]; then
-    log "$svc not running"
-    return 0
-  fi
+# stop_services SIGNAL SVC...: signals all of them at once, waits up to STOP_TIMEOUT s
+# for them to exit, then SIGKILLs what is left. Data stays.
+stop_services() {
+  local signal=$1 svc pid t0 i left
+  shift
+  local -A pids=()
   t0=$(now)
-  kill "-$signal" "$pid" 2>/dev/null || true
+  for svc in "$@"; do
+    pid=$(pid_of "$svc")
+    if [ -z "$pid" ]; then
+      log "$svc not running"
+      continue
+    fi
+    pids[$svc]=$pid
+    kill "-$signal" "$pid" 2>/dev/null || true
+  done
   for ((i = 0; i < STOP_TIMEOUT * 10; i++)); do
-    [ -d "/proc/$pid" ] || break
+    left=
+    for svc in "${!pids[@]}"; do alive "${pids[$svc]}" && left=1; done
+    [ -n "$left" ] || break
     sleep 0.1
   done
-  if [ -d "/proc/$pid" ]; then
-    warn "$svc (pid $pid) still running after ${STOP_TIMEOUT} s: SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    while [ -d "/proc/$pid" ]; do sleep 0.1; done
-  fi
-  rm -f "$RUN/$svc.pid"
-  log "$svc stopped (SIG$signal, pid $pid, $(since "$t0") s)"
+  for svc in "$@"; do
+    [ -n "${pids[$svc]:-}" ] || continue
+    pid=${pids[$svc]}
+    if alive "$pid"; then
+      warn "$svc (pid $pid) still running after ${STOP_TIMEOUT} s: SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      while alive "$pid"; do sleep 0.1; done
+    fi
+    rm -f "$RUN/$svc.pid"
+    log "$svc stopped (SIG$signal, pid $pid)"
+  done
+  [ ${#pids[@]} -eq 0 ] || log "stopped in $(since "$t0") s"
 }
 
 # --- status ------------------------------------------------------------------
@@ -436,19 +469,19 @@ prepare_dirs() {
 # One infra.sh at a time changes things (two concurrent `up`s would race on the ports).
 take_lock() {
   exec 9>"$RUN/.lock"
-  flock -w 900 9 || die "another infra.sh holds $RUN/.lock"
+  flock -w 300 9 || die "another infra.sh holds $RUN/.lock"
 }
 
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case $cmd in
   up | start)
-    [ $# -gt 0 ] || set -- $ALL_SERVICES
+    [ $# -gt 0 ] || set -- "${ALL_SERVICES[@]}"
     check_services "$@"
     prepare_dirs
     take_lock
     start_services "$@"
-    status $ALL_SERVICES || true
+    status "${ALL_SERVICES[@]}" || true
     log "logs: $LOGS"
     ;;
   stop | kill)
@@ -456,14 +489,14 @@ case $cmd in
     check_services "$@"
     prepare_dirs
     take_lock
-    for svc in "$@"; do stop_service "$svc" "$([ "$cmd" = kill ] && echo KILL || echo TERM)"; done
+    stop_services "$([ "$cmd" = kill ] && echo KILL || echo TERM)" "$@"
     ;;
   restart)
-    [ $# -gt 0 ] || set -- $ALL_SERVICES
+    [ $# -gt 0 ] || set -- "${ALL_SERVICES[@]}"
     check_services "$@"
     prepare_dirs
     take_lock
-    for svc in "$@"; do stop_service "$svc"; done
+    stop_services TERM "$@"
     start_services "$@"
     ;;
   down)
@@ -473,7 +506,7 @@ case $cmd in
     done
     if [ -d "$RUN" ]; then
       take_lock
-      for svc in cassandra kafka redis; do stop_service "$svc"; done
+      stop_services TERM cassandra kafka redis
     else
       log "nothing running ($DIR does not exist)"
     fi
@@ -484,7 +517,7 @@ case $cmd in
     fi
     ;;
   status)
-    [ $# -gt 0 ] || set -- $ALL_SERVICES
+    [ $# -gt 0 ] || set -- "${ALL_SERVICES[@]}"
     check_services "$@"
     status "$@"
     ;;
@@ -496,11 +529,14 @@ case $cmd in
     [ $# -eq 1 ] || die "usage: infra.sh logs SVC"
     check_services "$1"
     for f in "$(outfile_of "$1")" "$(logfile_of "$1")"; do
-      [ -f "$f" ] && echo "== $f" && tail -n 50 "$f"
+      if [ -f "$f" ]; then
+        echo "== $f"
+        tail -n 50 "$f"
+      fi
     done
     ;;
   install)
-    [ $# -gt 0 ] || set -- $ALL_SERVICES
+    [ $# -gt 0 ] || set -- "${ALL_SERVICES[@]}"
     check_services "$@"
     for svc in "$@"; do ensure_installed "$svc"; done
     ;;

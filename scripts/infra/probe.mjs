@@ -68,7 +68,9 @@ async function probeKafka({ group }) {
   const { kafka, kafkajs } = await kafkaClient();
   const admin = kafka.admin();
   const producer = kafka.producer({ createPartitioner: kafkajs.Partitioners.DefaultPartitioner });
-  const consumer = group ? kafka.consumer({ groupId: `parley-infra-probe-${process.pid}-${Date.now()}` }) : null;
+  // One stable group id: its committed offset only moves forward, so each run still
+  // fetches the message it has just produced, and no probe groups pile up.
+  const consumer = group ? kafka.consumer({ groupId: PROBE_TOPIC }) : null;
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();

@@ -4,6 +4,7 @@ import { loadOrCreateSecret } from './adapters/crypto/secret-file.js';
 import { MemoryEventBus } from './adapters/memory-bus/memory-event-bus.js';
 import { MemoryCache } from './adapters/memory-cache/memory-cache.js';
 import { MemoryPresence } from './adapters/memory-cache/memory-presence.js';
+import { PrometheusMetrics } from './adapters/prometheus/prometheus-metrics.js';
 import { openSqlite } from './adapters/sqlite/database.js';
 import { SqliteChannelStore } from './adapters/sqlite/sqlite-channel-store.js';
 import { SqliteMessageStore } from './adapters/sqlite/sqlite-message-store.js';
@@ -11,6 +12,7 @@ import { SqliteReadStateStore } from './adapters/sqlite/sqlite-read-state-store.
 import { SqliteUserStore } from './adapters/sqlite/sqlite-user-store.js';
 import { AuthService } from './app/auth-service.js';
 import { ChannelService } from './app/channel-service.js';
+import { instrumentBus, instrumentStore } from './app/instrumented.js';
 import { Membership } from './app/membership.js';
 import { MessageService } from './app/message-service.js';
 import { RealtimeService } from './app/realtime-service.js';
@@ -21,6 +23,7 @@ import type { Cache } from './ports/cache.port.js';
 import type { ChannelStore } from './ports/channel-store.port.js';
 import type { EventBus } from './ports/event-bus.port.js';
 import type { MessageStore } from './ports/message-store.port.js';
+import type { Metrics } from './ports/metrics.port.js';
 import type { Presence } from './ports/presence.port.js';
 import type { ReadStateStore } from './ports/read-state-store.port.js';
 import type { UserStore } from './ports/user-store.port.js';
@@ -34,6 +37,7 @@ export interface Overrides {
   bus?: EventBus;
   cache?: Cache;
   presence?: Presence;
+  metrics?: Metrics;
   /** Cheaper scrypt parameters for tests. */
   scrypt?: ScryptParams;
   now?: () => Date;
@@ -41,12 +45,13 @@ export interface Overrides {
 
 /** The composition root: config -> adapters -> app services. The only file that knows adapters. */
 export function compose(config: Config, overrides: Overrides = {}): Services {
+  const metrics = overrides.metrics ?? new PrometheusMetrics();
   const db = openSqlite(config.dataDir);
-  const users = overrides.users ?? new SqliteUserStore(db);
-  const channels = overrides.channels ?? new SqliteChannelStore(db);
-  const messages = overrides.messages ?? new SqliteMessageStore(db);
-  const readState = overrides.readState ?? new SqliteReadStateStore(db);
-  const bus = overrides.bus ?? new MemoryEventBus();
+  const users = instrumentStore(overrides.users ?? new SqliteUserStore(db), 'user', metrics);
+  const channels = instrumentStore(overrides.channels ?? new SqliteChannelStore(db), 'channel', metrics);
+  const messages = instrumentStore(overrides.messages ?? new SqliteMessageStore(db), 'message', metrics);
+  const readState = instrumentStore(overrides.readState ?? new SqliteReadStateStore(db), 'read', metrics);
+  const bus = instrumentBus(overrides.bus ?? new MemoryEventBus(), metrics);
   const cache = overrides.cache ?? new MemoryCache();
   const presence = overrides.presence ?? new MemoryPresence();
   const secret = config.jwtSecret ?? loadOrCreateSecret(config.dataDir);
@@ -67,6 +72,7 @@ export function compose(config: Config, overrides: Overrides = {}): Services {
     membership,
     bus,
     realtime,
+    metrics,
     ids: createSnowflake({ workerId: config.instanceId }),
     ...(clock ? { now: clock } : {}),
   });
@@ -78,6 +84,7 @@ export function compose(config: Config, overrides: Overrides = {}): Services {
     realtime,
     membership,
     bus,
+    metrics,
     health: [
       { name: 'store', check: async () => db.prepare('SELECT 1').get() !== undefined },
       { name: 'bus', check: () => bus.ready() },

@@ -19,6 +19,9 @@ export interface Config {
   };
   typingTtlMs: number;
   logLevel: string;
+  grpc: { port: number; adminSecret: string | undefined };
+  /** OTLP/HTTP traces endpoint; tracing is off when unset. */
+  otelEndpoint: string | undefined;
 }
 
 /** One entry per accepted variable: its default and a one-line description (the README's table). */
@@ -40,6 +43,9 @@ export const CONFIG_VARIABLES = {
   PARLEY_WS_AUTH_TIMEOUT_MS: { default: '5000', doc: 'Time allowed for the auth frame (then 4501)' },
   PARLEY_TYPING_TTL_MS: { default: '5000', doc: 'How long a typing indicator lasts' },
   PARLEY_LOG_LEVEL: { default: 'info', doc: 'pino level (`silent` to mute)' },
+  PARLEY_GRPC_PORT: { default: '9090', doc: 'gRPC port of the host API (ChatAdminService)' },
+  PARLEY_ADMIN_SECRET: { default: '', doc: 'Bearer secret for the gRPC host API; no gRPC server without it' },
+  PARLEY_OTEL_ENDPOINT: { default: '', doc: 'OTLP/HTTP endpoint for traces (e.g. http://jaeger:4318); off when unset' },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -57,7 +63,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   for (const key of Object.keys(env)) {
-    if (key.startsWith('PARLEY_') && !(key in CONFIG_VARIABLES)) problems.push(`${key} is not a known setting`);
+    // PARLEY_INFRA_* belong to scripts/infra.sh, not to the service.
+    if (key.startsWith('PARLEY_') && !key.startsWith('PARLEY_INFRA_') && !(key in CONFIG_VARIABLES)) {
+      problems.push(`${key} is not a known setting`);
+    }
   }
   const raw = (name: ConfigVariable): string => {
     const value = env[name];
@@ -106,7 +115,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     typingTtlMs: int('PARLEY_TYPING_TTL_MS', 100, 60_000),
     logLevel: raw('PARLEY_LOG_LEVEL'),
+    grpc: { port: int('PARLEY_GRPC_PORT', 0, 65535), adminSecret: raw('PARLEY_ADMIN_SECRET') || undefined },
+    otelEndpoint: raw('PARLEY_OTEL_ENDPOINT') || undefined,
   };
+  if (config.grpc.adminSecret !== undefined && config.grpc.adminSecret.length < 16) {
+    problems.push('PARLEY_ADMIN_SECRET must be at least 16 characters');
+  }
+  if (config.otelEndpoint !== undefined && !/^https?:\/\/\S+$/.test(config.otelEndpoint)) {
+    problems.push(`PARLEY_OTEL_ENDPOINT must be an http(s) URL (got "${config.otelEndpoint}")`);
+  }
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`PARLEY_LOG_LEVEL must be a pino level (got "${config.logLevel}")`);
   }

@@ -1,5 +1,6 @@
 import { compose } from './compose.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { buildGrpcServer, type GrpcServer, grpcEnabled } from './grpc/index.js';
 import { buildApp } from './http/app.js';
 
 /** Process entry: config, composition, delivery, listen, graceful shutdown. */
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
   });
 
+  let grpc: GrpcServer | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close(); // stop accepting, close sockets with 1001
+      await grpc?.close(); // end event streams, finish calls in flight
       await services.close(); // flush and close stores
       process.exit(0);
     } catch (err) {
@@ -42,6 +45,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ host: config.http.host, port: config.http.port });
+  if (grpcEnabled(config)) {
+    grpc = buildGrpcServer(services, { adminSecret: config.grpc.adminSecret, logger: app.log });
+    await grpc.listen(config.http.host, config.grpc.port);
+  } else {
+    app.log.warn('PARLEY_ADMIN_SECRET is not set: the gRPC host API (ChatAdminService) is off');
+  }
   app.log.info({ mode: config.mode, dataDir: config.dataDir, instanceId: config.instanceId }, 'parley ready');
 }
 

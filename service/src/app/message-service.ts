@@ -8,6 +8,7 @@ import type { SnowflakeGenerator } from '../domain/snowflake.js';
 import { compareIds, isSnowflake } from '../domain/snowflake.js';
 import type { EventBus } from '../ports/event-bus.port.js';
 import type { MessageStore } from '../ports/message-store.port.js';
+import type { Metrics, SendOutcome } from '../ports/metrics.port.js';
 import type { ReadStateStore } from '../ports/read-state-store.port.js';
 import type { Membership } from './membership.js';
 import type { RealtimeService } from './realtime-service.js';
@@ -19,6 +20,7 @@ export interface MessageServiceDeps {
   bus: EventBus;
   ids: SnowflakeGenerator;
   realtime: RealtimeService;
+  metrics: Metrics;
   now?: () => Date;
 }
 
@@ -72,8 +74,10 @@ export class MessageService {
 
   /** Persists first (idempotent on `client_msg_id`), then publishes. Members only. */
   async send(identity: Identity, input: SendInput): Promise<Sent<Message>> {
-    await this.#deps.membership.require(input.channelId, identity.userId);
-    return this.#store({ userId: identity.userId, name: identity.name }, input);
+    return this.#counted('message', async () => {
+      await this.#deps.membership.require(input.channelId, identity.userId);
+      return this.#store({ userId: identity.userId, name: identity.name }, input);
+    });
   }
 
   /**
@@ -81,8 +85,25 @@ export class MessageService {
    * the channel must exist; idempotent on `client_msg_id` like every send.
    */
   async post(author: Author, input: SendInput): Promise<Sent<Message>> {
-    await this.#deps.membership.requireChannel(input.channelId);
-    return this.#store(author, input);
+    return this.#counted('message', async () => {
+      await this.#deps.membership.requireChannel(input.channelId);
+      return this.#store(author, input);
+    });
+  }
+
+  /** Records `parley_sends_total{kind, outcome}` for every send, whatever the delivery layer. */
+  async #counted<T>(kind: 'message' | 'reply', fn: () => Promise<Sent<T>>): Promise<Sent<T>> {
+    let outcome: SendOutcome = 'failed';
+    try {
+      const sent = await fn();
+      outcome = sent.created ? 'stored' : 'duplicate';
+      return sent;
+    } catch (err) {
+      if (err instanceof ParleyError && !err.retryable) outcome = 'rejected';
+      throw err;
+    } finally {
+      this.#deps.metrics.send(kind, outcome);
+    }
   }
 
   async #store(author: Author, input: SendInput): Promise<Sent<Message>> {
@@ -109,7 +130,11 @@ export class MessageService {
     return { value: stored.value, created: stored.created };
   }
 
-  async reply(identity: Identity, input: ReplyInput): Promise<Sent<Reply>> {
+  reply(identity: Identity, input: ReplyInput): Promise<Sent<Reply>> {
+    return this.#counted('reply', () => this.#reply(identity, input));
+  }
+
+  async #reply(identity: Identity, input: ReplyInput): Promise<Sent<Reply>> {
     const parent = await this.#deps.messages.getMessage(input.messageId);
     if (!parent) throw new ParleyError(ErrorCode.NotFound, 'message not found');
     await this.#deps.membership.require(parent.channelId, identity.userId);
@@ -207,8 +232,9 @@ export class MessageService {
   /** Messages after `since`, oldest first, capped; the caller must already be a member. */
   async recover(channelId: string, since: string, cap: number = LIMITS.recoveryCap): Promise<Recovery> {
     const rows = await this.#deps.messages.after(channelId, since, cap + 1);
-    if (rows.length > cap) return { messages: [], gap: true };
-    return { messages: rows, gap: false };
+    const gap = rows.length > cap;
+    this.#deps.metrics.recovery(gap ? 0 : rows.length, gap);
+    return gap ? { messages: [], gap } : { messages: rows, gap };
   }
 
   async markRead(identity: Identity, channelId: string, messageId: string): Promise<string> {

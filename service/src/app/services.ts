@@ -1,5 +1,6 @@
 import type { EventBus } from '../ports/event-bus.port.js';
 import type { HealthCheck } from '../ports/health-check.port.js';
+import type { Metrics } from '../ports/metrics.port.js';
 import type { AuthService } from './auth-service.js';
 import type { ChannelService } from './channel-service.js';
 import type { Membership } from './membership.js';
@@ -15,6 +16,7 @@ export interface Services {
   membership: Membership;
   bus: EventBus;
   health: HealthCheck[];
+  metrics: Metrics;
   /** Closes stores, bus and caches (after delivery has stopped). */
   close(): Promise<void>;
 }

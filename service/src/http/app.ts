@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channel.routes.js';
 import { messageRoutes } from './routes/message.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
+import { traceRoutes } from './tracing.js';
 import { CloseCode } from './ws/connection.js';
 import { handleProtocols, registerGateway } from './ws/gateway.js';
 import type { Hub } from './ws/hub.js';
@@ -45,6 +46,11 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   );
   app.decorateRequest('identity', null);
   registerErrorHandling(app);
+  traceRoutes(app);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    services.metrics.httpRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+  });
 
   await app.register(cors, {
     origin: options.corsOrigins === '*' ? '*' : options.corsOrigins,

@@ -32,6 +32,11 @@ export function opsRoutes(
       .send({ status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(results) });
   });
 
+  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+    const { contentType, body } = await services.metrics.render();
+    return reply.type(contentType).send(body);
+  });
+
   app.get('/openapi.yaml', async (_request, reply) => reply.type('application/yaml; charset=utf-8').send(specText));
 
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING));

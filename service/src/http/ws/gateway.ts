@@ -37,7 +37,7 @@ export function originAllowed(origin: string | undefined, allowed: '*' | string[
 
 /** The WebSocket gateway at /api/message/ws: both dialects, one hub. Returns the hub. */
 export function registerGateway(app: FastifyInstance, { services, contract, limits, options }: Deps): Hub {
-  const hub = new Hub(services.bus, { pingIntervalMs: options.pingIntervalMs });
+  const hub = new Hub(services.bus, services.metrics, { pingIntervalMs: options.pingIntervalMs });
 
   const checkOrigin = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!originAllowed(request.headers.origin, options.corsOrigins)) {
@@ -56,9 +56,10 @@ export function registerGateway(app: FastifyInstance, { services, contract, limi
       authTimeoutMs: options.authTimeoutMs,
       log: request.log,
     };
-    const session: BaseSession =
-      socket.protocol === SUBPROTOCOL ? new V1Session(conn, ctx) : new SeedSession(conn, ctx);
+    const dialect = socket.protocol === SUBPROTOCOL ? 'v1' : 'seed';
+    const session: BaseSession = dialect === 'v1' ? new V1Session(conn, ctx) : new SeedSession(conn, ctx);
     hub.track(conn);
+    services.metrics.socketOpened(dialect);
     socket.on('message', (data, isBinary) => {
       conn.alive = true;
       session.receive(data as Buffer, isBinary);
@@ -69,6 +70,7 @@ export function registerGateway(app: FastifyInstance, { services, contract, limi
     socket.on('error', (err) => request.log.debug({ err }, 'websocket error'));
     socket.on('close', () => {
       hub.untrack(conn);
+      services.metrics.socketClosed(dialect);
       void session.closed();
     });
   });

@@ -1,5 +1,7 @@
+import { withSpanSync } from '../../app/tracing.js';
 import type { ChatEvent } from '../../domain/events.js';
 import type { EventBus } from '../../ports/event-bus.port.js';
+import type { Metrics } from '../../ports/metrics.port.js';
 import { CloseCode, type Connection } from './connection.js';
 import { EventFrames } from './event-frames.js';
 
@@ -7,8 +9,8 @@ import { EventFrames } from './event-frames.js';
 export interface Session {
   readonly conn: Connection;
   readonly userId: string;
-  /** Receives an event for a channel the session joined in the hub. */
-  deliver(frames: EventFrames): void;
+  /** Receives an event for a channel the session joined in the hub; true when a frame was written. */
+  deliver(frames: EventFrames): boolean;
   /** The session's user joined or left a channel (possibly on another socket or instance). */
   memberChanged(channelId: string, joined: boolean): void;
 }
@@ -29,7 +31,10 @@ export class Hub {
   readonly #heartbeat: NodeJS.Timeout;
   #slowClosed = 0;
 
-  constructor(bus: EventBus, options: { pingIntervalMs: number }) {
+  readonly #metrics: Metrics;
+
+  constructor(bus: EventBus, metrics: Metrics, options: { pingIntervalMs: number }) {
+    this.#metrics = metrics;
     this.#unsubscribe = bus.subscribe((event) => this.dispatch(event));
     this.#heartbeat = setInterval(() => this.#beat(), options.pingIntervalMs);
     this.#heartbeat.unref();
@@ -79,7 +84,19 @@ export class Hub {
     const listeners = this.#channels.get(event.channelId);
     if (!listeners) return;
     const frames = new EventFrames(event);
-    for (const session of listeners) session.deliver(frames);
+    const written = withSpanSync(
+      'ws fan-out',
+      { 'parley.event': event.kind, 'parley.listeners': listeners.size },
+      (span) => {
+        let n = 0;
+        for (const session of listeners) if (session.deliver(frames)) n += 1;
+        span.setAttribute('parley.frames_written', n);
+        return n;
+      },
+    );
+    if (written === 0) return;
+    this.#metrics.framesOut(written);
+    if (event.kind === 'message') this.#metrics.fanOut((Date.now() - event.message.createdAt.getTime()) / 1000);
   }
 
   closeAll(code: CloseCode, reason: string): void {

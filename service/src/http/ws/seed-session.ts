@@ -1,3 +1,4 @@
+import { SpanKind, withSpan } from '../../app/tracing.js';
 import { ErrorCode, ParleyError } from '../../domain/errors.js';
 import { describeValidation } from '../contract.js';
 import { toWireMessage, toWireReply } from '../mappers.js';
@@ -22,11 +23,11 @@ export class SeedSession extends BaseSession {
   #authAttempted = false;
   readonly #channels = new Set<string>();
 
-  deliver(frames: EventFrames): void {
+  deliver(frames: EventFrames): boolean {
     const event = frames.event;
-    if (event.kind !== 'message' && event.kind !== 'reply') return;
-    if (event.origin === this.conn.id) return;
-    this.conn.send(frames.seed);
+    if (event.kind !== 'message' && event.kind !== 'reply') return false;
+    if (event.origin === this.conn.id) return false;
+    return this.conn.send(frames.seed);
   }
 
   memberChanged(channelId: string, joined: boolean): void {
@@ -60,13 +61,16 @@ export class SeedSession extends BaseSession {
     const frame = parseJson(Buffer.from(text));
     if (typeof frame !== 'object' || frame === null) return this.#fail('invalid JSON', ErrorCode.InvalidInput);
     const action = (frame as { action?: unknown }).action;
+    const known = typeof action === 'string' && action in ACTION_SCHEMAS;
+    this.ctx.services.metrics.frameIn('seed', known ? action : 'unknown');
     if (typeof action !== 'string' || !(action in ACTION_SCHEMAS)) {
       return this.#fail('action must be CreateMessage or CreateReply', ErrorCode.InvalidInput);
     }
     const validate = this.ctx.contract.frame(ACTION_SCHEMAS[action as keyof typeof ACTION_SCHEMAS]);
     if (!validate(frame)) return this.#fail(describeValidation(validate.errors ?? []).message, ErrorCode.InvalidInput);
     try {
-      await this.#act(action, (frame as { data: SeedData }).data);
+      const data = (frame as { data: SeedData }).data;
+      await withSpan(`ws ${action}`, { 'parley.dialect': 'seed' }, () => this.#act(action, data), SpanKind.SERVER);
     } catch (err) {
       const e = this.toParleyError(err);
       this.#fail(e.message, e.code);

@@ -55,7 +55,7 @@ export abstract class BaseSession implements Session {
       .catch((err: unknown) => this.ctx.log.error({ err }, 'websocket frame handler failed'));
   }
 
-  abstract deliver(frames: EventFrames): void;
+  abstract deliver(frames: EventFrames): boolean;
   abstract memberChanged(channelId: string, joined: boolean): void;
   protected abstract handle(data: Buffer, isBinary: boolean): Promise<void>;
 

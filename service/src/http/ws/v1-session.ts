@@ -1,3 +1,4 @@
+import { SpanKind, withSpan } from '../../app/tracing.js';
 import { ErrorCode, ParleyError } from '../../domain/errors.js';
 import { RecoveryBuffer } from '../../domain/recovery-buffer.js';
 import { describeValidation } from '../contract.js';
@@ -29,13 +30,12 @@ export class V1Session extends BaseSession {
     super(conn, ctx);
   }
 
-  deliver(frames: EventFrames): void {
+  deliver(frames: EventFrames): boolean {
     const event = frames.event;
-    if (event.kind === 'typing' && event.userId === this.userId) return;
+    if (event.kind === 'typing' && event.userId === this.userId) return false;
     const sub = this.#subs.get(event.channelId);
-    if (!sub) return;
-    if (sub.hold(event)) return;
-    this.conn.send(frames.v1);
+    if (!sub || sub.hold(event)) return false;
+    return this.conn.send(frames.v1);
   }
 
   memberChanged(channelId: string, joined: boolean): void {
@@ -56,7 +56,11 @@ export class V1Session extends BaseSession {
     const frame = this.#parse(data, isBinary);
     if (!frame) return;
     try {
-      await this.#dispatch(frame);
+      if (frame.type === 'send' || frame.type === 'reply') {
+        await withSpan(`ws ${frame.type}`, { 'parley.dialect': 'v1' }, () => this.#dispatch(frame), SpanKind.SERVER);
+      } else {
+        await this.#dispatch(frame);
+      }
     } catch (err) {
       this.#error(this.toParleyError(err), frame.client_msg_id);
     }
@@ -70,6 +74,7 @@ export class V1Session extends BaseSession {
     }
     const { type, client_msg_id } = frame as Record<string, unknown>;
     const clientMsgId = typeof client_msg_id === 'string' ? client_msg_id : undefined;
+    this.ctx.services.metrics.frameIn('v1', typeof type === 'string' && type in FRAME_SCHEMAS ? type : 'unknown');
     if (typeof type !== 'string' || !(type in FRAME_SCHEMAS)) {
       const allowed = Object.keys(FRAME_SCHEMAS).join(', ');
       return this.#error(

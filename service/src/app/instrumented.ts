@@ -1,0 +1,56 @@
+import type { EventBus } from '../ports/event-bus.port.js';
+import type { Metrics } from '../ports/metrics.port.js';
+import { SpanKind, withSpan } from './tracing.js';
+
+/**
+ * Wraps a store so every async method records its latency and outcome as
+ * `parley_store_duration_seconds{operation="<prefix>.<method>"}`.
+ */
+export function instrumentStore<T extends object>(store: T, prefix: string, metrics: Metrics): T {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string') return value;
+      const operation = `${prefix}.${prop}`;
+      return (...args: unknown[]) =>
+        withSpan(`store ${operation}`, { 'db.operation.name': operation }, async () => {
+          const start = performance.now();
+          try {
+            const result = await value.apply(target, args);
+            metrics.store(operation, (performance.now() - start) / 1000, true);
+            return result;
+          } catch (err) {
+            metrics.store(operation, (performance.now() - start) / 1000, false);
+            throw err;
+          }
+        });
+    },
+  });
+}
+
+/** Wraps a bus so publishes record `parley_bus_publish_duration_seconds`. */
+export function instrumentBus(bus: EventBus, metrics: Metrics): EventBus {
+  return {
+    publish(event) {
+      const attributes = { 'parley.event': event.kind, 'parley.channel_id': event.channelId };
+      return withSpan(
+        'bus publish',
+        attributes,
+        async () => {
+          const start = performance.now();
+          try {
+            await bus.publish(event);
+            metrics.busPublish((performance.now() - start) / 1000, true);
+          } catch (err) {
+            metrics.busPublish((performance.now() - start) / 1000, false);
+            throw err;
+          }
+        },
+        SpanKind.PRODUCER,
+      );
+    },
+    subscribe: (handler) => bus.subscribe(handler),
+    ready: () => bus.ready(),
+    close: () => bus.close(),
+  };
+}

@@ -1,0 +1,75 @@
+import { type ServerWritableStream, status } from '@grpc/grpc-js';
+import type { Services } from '../app/services.js';
+import { ErrorCode, ParleyError } from '../domain/errors.js';
+import type { ChatEvent } from '../domain/events.js';
+import { toProtoEvent } from './mappers.js';
+import { optionalSnowflake, requireUuid } from './validate.js';
+import type { StreamChannelEventsRequest, StreamChannelEventsResponse } from './wire-types.js';
+
+export type EventStreamCall = ServerWritableStream<StreamChannelEventsRequest, StreamChannelEventsResponse>;
+
+export interface EventStreamOptions {
+  /** Frames queued for a slow reader past which its stream ends with RESOURCE_EXHAUSTED. */
+  maxQueuedFrames: number;
+  /** Streams still open; the server ends them all (status OK) when it shuts down. */
+  open: Set<() => void>;
+}
+
+/**
+ * Serves one `StreamChannelEvents` call: registers the feed (which replays after `since` and
+ * then goes live without gap or duplicate), holds what it emits until the `subscribed` frame is
+ * written first, then streams events as they come. Resolves with the final status code once the
+ * stream is over; rejects (before anything is written) when the request or channel is invalid.
+ */
+export async function serveChannelEvents(
+  services: Services,
+  call: EventStreamCall,
+  options: EventStreamOptions,
+): Promise<status> {
+  const channelId = requireUuid('channel_id', call.request.channel_id);
+  const since = optionalSnowflake('since', call.request.since);
+  let held: ChatEvent[] | undefined = [];
+  let finish: (code: status) => void = () => undefined;
+  const finished = new Promise<status>((resolve) => {
+    finish = resolve;
+  });
+  let over = false;
+
+  const write = (event: ChatEvent): void => {
+    if (over) return;
+    call.write({ event: toProtoEvent(event) });
+    if (call.writableLength > options.maxQueuedFrames) {
+      const slow = new ParleyError(ErrorCode.RateLimited, 'stream reader too slow: events dropped, resume with since');
+      end(status.RESOURCE_EXHAUSTED, slow);
+    }
+  };
+  const feed = await services.messages.openFeed(channelId, since, (event) => {
+    if (held) held.push(event);
+    else write(event);
+  });
+
+  function end(code: status, error?: ParleyError): void {
+    if (over) return;
+    over = true;
+    feed.close();
+    options.open.delete(shutdown);
+    if (code === status.CANCELLED) {
+      // The client went away: nothing to send.
+    } else if (error) call.emit('error', { code, details: error.message });
+    else call.end();
+    finish(code);
+  }
+  const shutdown = () => end(status.OK);
+
+  options.open.add(shutdown);
+  call.on('cancelled', () => end(status.CANCELLED));
+  call.on('error', () => end(status.CANCELLED));
+  if (call.cancelled) end(status.CANCELLED);
+  else {
+    call.write({ subscribed: { recovered: feed.recovered, gap: feed.gap } });
+    const replay = held;
+    held = undefined;
+    for (const event of replay) write(event);
+  }
+  return finished;
+}
