@@ -25,6 +25,13 @@ module.exports = {
       to: { pathNot: ['^service/src/(domain|ports|app)/'], dependencyTypesNot: ['core'] },
     },
     {
+      name: 'observability-knows-only-ports',
+      comment: 'observability/ (metrics and span helpers) imports domain/ and ports/ only',
+      severity: 'error',
+      from: { path: '^service/src/observability/' },
+      to: { path: '^service/src/(app|adapters|http|grpc)/' },
+    },
+    {
       name: 'adapters-stay-out-of-delivery',
       comment: 'adapters never import app/, http/, grpc/',
       severity: 'error',

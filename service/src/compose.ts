@@ -4,6 +4,7 @@ import { loadOrCreateSecret } from './adapters/crypto/secret-file.js';
 import { MemoryEventBus } from './adapters/memory-bus/memory-event-bus.js';
 import { MemoryCache } from './adapters/memory-cache/memory-cache.js';
 import { MemoryPresence } from './adapters/memory-cache/memory-presence.js';
+import { startTracing } from './adapters/otel/tracing.js';
 import { PrometheusMetrics } from './adapters/prometheus/prometheus-metrics.js';
 import { openSqlite } from './adapters/sqlite/database.js';
 import { SqliteChannelStore } from './adapters/sqlite/sqlite-channel-store.js';
@@ -12,13 +13,13 @@ import { SqliteReadStateStore } from './adapters/sqlite/sqlite-read-state-store.
 import { SqliteUserStore } from './adapters/sqlite/sqlite-user-store.js';
 import { AuthService } from './app/auth-service.js';
 import { ChannelService } from './app/channel-service.js';
-import { instrumentBus, instrumentStore } from './app/instrumented.js';
 import { Membership } from './app/membership.js';
 import { MessageService } from './app/message-service.js';
 import { RealtimeService } from './app/realtime-service.js';
 import type { Services } from './app/services.js';
 import type { Config } from './config.js';
 import { createSnowflake } from './domain/snowflake.js';
+import { instrumentBus, instrumentStore } from './observability/instrumented.js';
 import type { Cache } from './ports/cache.port.js';
 import type { ChannelStore } from './ports/channel-store.port.js';
 import type { EventBus } from './ports/event-bus.port.js';
@@ -41,6 +42,13 @@ export interface Overrides {
   /** Cheaper scrypt parameters for tests. */
   scrypt?: ScryptParams;
   now?: () => Date;
+}
+
+/** Starts OpenTelemetry when `PARLEY_OTEL_ENDPOINT` is set (before anything creates spans). */
+export function startTracingFor(config: Config): { shutdown(): Promise<void> } | undefined {
+  return config.otelEndpoint
+    ? startTracing({ endpoint: config.otelEndpoint, instanceId: config.instanceId })
+    : undefined;
 }
 
 /** The composition root: config -> adapters -> app services. The only file that knows adapters. */

@@ -1,8 +1,37 @@
 import { resolve } from 'node:path';
 
 /** Parley's configuration. Every `PARLEY_*` variable is read here and nowhere else. */
+export type StoreKind = 'sqlite' | 'cassandra';
+export type BusKind = 'memory' | 'kafka';
+export type CacheKind = 'memory' | 'redis';
+
+export interface CassandraConfig {
+  contactPoints: string[];
+  localDataCenter: string;
+  keyspace: string;
+  /** Consistency of reads and writes (lightweight transactions use the matching SERIAL level). */
+  consistency: string;
+  replicationFactor: number;
+  /** Apply pending CQL migrations at start (otherwise `npm run migrate` must have). */
+  migrateOnStart: boolean;
+}
+
+export interface KafkaConfig {
+  brokers: string[];
+  topic: string;
+  partitions: number;
+  /** Events held while Kafka is unreachable, past which the oldest are dropped. */
+  outboxMax: number;
+}
+
 export interface Config {
-  mode: 'embedded';
+  /** `cluster` when any port uses a cluster adapter. */
+  mode: 'embedded' | 'cluster';
+  /** Which adapter each port uses: from PARLEY_MODE, overridden per port. */
+  adapters: { store: StoreKind; bus: BusKind; cache: CacheKind };
+  cassandra: CassandraConfig;
+  kafka: KafkaConfig;
+  redis: { url: string };
   http: { host: string; port: number };
   dataDir: string;
   /** Undefined in embedded mode means: generate one and keep it in the data dir. */
@@ -26,7 +55,24 @@ export interface Config {
 
 /** One entry per accepted variable: its default and a one-line description (the README's table). */
 export const CONFIG_VARIABLES = {
-  PARLEY_MODE: { default: 'embedded', doc: '`embedded` (SQLite, in-process bus)' },
+  PARLEY_MODE: {
+    default: 'embedded',
+    doc: '`embedded` (SQLite, in-process bus) or `cluster` (Cassandra, Kafka, Redis)',
+  },
+  PARLEY_STORE: { default: '', doc: '`sqlite` or `cassandra`; overrides the mode for the stores' },
+  PARLEY_BUS: { default: '', doc: '`memory` or `kafka`; overrides the mode for the event bus' },
+  PARLEY_CACHE: { default: '', doc: '`memory` or `redis`; overrides the mode for cache, presence and rate limits' },
+  PARLEY_CASSANDRA_CONTACT_POINTS: { default: '127.0.0.1:9042', doc: 'Comma-separated `host[:port]` list' },
+  PARLEY_CASSANDRA_LOCAL_DC: { default: 'datacenter1', doc: 'Local data center (DC-aware, token-aware routing)' },
+  PARLEY_CASSANDRA_KEYSPACE: { default: 'parley', doc: 'Keyspace (created by the first migration)' },
+  PARLEY_CASSANDRA_CONSISTENCY: { default: 'LOCAL_QUORUM', doc: 'Read/write consistency level' },
+  PARLEY_CASSANDRA_REPLICATION_FACTOR: { default: '1', doc: 'Replicas in the local DC when creating the keyspace' },
+  PARLEY_CASSANDRA_MIGRATE: { default: 'true', doc: 'Apply pending CQL migrations at start (`true`/`false`)' },
+  PARLEY_KAFKA_BROKERS: { default: '127.0.0.1:9092', doc: 'Comma-separated `host:port` list' },
+  PARLEY_KAFKA_TOPIC: { default: 'parley.events', doc: 'Events topic (created at start when missing)' },
+  PARLEY_KAFKA_PARTITIONS: { default: '6', doc: 'Partitions of the events topic when it is created' },
+  PARLEY_KAFKA_OUTBOX_MAX: { default: '100000', doc: 'Events held while Kafka is unreachable' },
+  PARLEY_REDIS_URL: { default: 'redis://127.0.0.1:6379', doc: 'Redis for cache, presence, typing and rate limits' },
   PARLEY_HTTP_HOST: { default: '0.0.0.0', doc: 'Address to listen on' },
   PARLEY_HTTP_PORT: { default: '8080', doc: 'HTTP and WebSocket port' },
   PARLEY_DATA_DIR: { default: './data', doc: 'Where the embedded store (and a generated JWT secret) live' },
@@ -49,6 +95,8 @@ export const CONFIG_VARIABLES = {
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
+
+const CONSISTENCY_LEVELS = ['ONE', 'LOCAL_ONE', 'QUORUM', 'LOCAL_QUORUM', 'EACH_QUORUM', 'ALL'];
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -83,7 +131,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 
   const mode = raw('PARLEY_MODE');
-  if (mode !== 'embedded') problems.push(`PARLEY_MODE must be "embedded" (got "${mode}")`);
+  if (mode !== 'embedded' && mode !== 'cluster') {
+    problems.push(`PARLEY_MODE must be "embedded" or "cluster" (got "${mode}")`);
+  }
+  const cluster = mode === 'cluster';
+  const choose = <T extends string>(name: ConfigVariable, embedded: T, clustered: T): T => {
+    const value = raw(name) || (cluster ? clustered : embedded);
+    if (value !== embedded && value !== clustered) {
+      problems.push(`${name} must be "${embedded}" or "${clustered}" (got "${value}")`);
+      return embedded;
+    }
+    return value as T;
+  };
+  const adapters = {
+    store: choose<StoreKind>('PARLEY_STORE', 'sqlite', 'cassandra'),
+    bus: choose<BusKind>('PARLEY_BUS', 'memory', 'kafka'),
+    cache: choose<CacheKind>('PARLEY_CACHE', 'memory', 'redis'),
+  };
+  const list = (name: ConfigVariable): string[] => {
+    const items = raw(name)
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    if (items.length === 0 || items.some((item) => !/^[A-Za-z0-9_.-]+(:\d{1,5})?$/.test(item))) {
+      problems.push(`${name} must be a comma-separated host[:port] list (got "${raw(name)}")`);
+    }
+    return items;
+  };
+  const consistency = raw('PARLEY_CASSANDRA_CONSISTENCY').toUpperCase();
+  if (!CONSISTENCY_LEVELS.includes(consistency)) {
+    problems.push(`PARLEY_CASSANDRA_CONSISTENCY must be one of ${CONSISTENCY_LEVELS.join(', ')}`);
+  }
+  const migrate = raw('PARLEY_CASSANDRA_MIGRATE');
+  if (migrate !== 'true' && migrate !== 'false') problems.push('PARLEY_CASSANDRA_MIGRATE must be "true" or "false"');
+  const keyspace = raw('PARLEY_CASSANDRA_KEYSPACE');
+  if (!/^[a-z][a-z0-9_]{0,47}$/.test(keyspace)) {
+    problems.push(`PARLEY_CASSANDRA_KEYSPACE must be lowercase letters, digits and _ (got "${keyspace}")`);
+  }
+  const topic = raw('PARLEY_KAFKA_TOPIC');
+  if (!/^[A-Za-z0-9._-]{1,200}$/.test(topic)) problems.push(`PARLEY_KAFKA_TOPIC is not a valid topic (got "${topic}")`);
+  const redisUrl = raw('PARLEY_REDIS_URL');
+  if (!/^rediss?:\/\/\S+$/.test(redisUrl)) problems.push(`PARLEY_REDIS_URL must be a redis:// URL (got "${redisUrl}")`);
   const secret = raw('PARLEY_JWT_SECRET') || undefined;
   if (secret !== undefined && secret.length < 32) problems.push('PARLEY_JWT_SECRET must be at least 32 characters');
   const origins = raw('PARLEY_CORS_ORIGINS').trim();
@@ -95,7 +183,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const config: Config = {
-    mode: 'embedded',
+    mode: adapters.store === 'cassandra' || adapters.bus === 'kafka' || adapters.cache === 'redis' ? 'cluster' : 'embedded',
+    adapters,
+    cassandra: {
+      contactPoints: list('PARLEY_CASSANDRA_CONTACT_POINTS'),
+      localDataCenter: raw('PARLEY_CASSANDRA_LOCAL_DC'),
+      keyspace,
+      consistency,
+      replicationFactor: int('PARLEY_CASSANDRA_REPLICATION_FACTOR', 1, 9),
+      migrateOnStart: migrate === 'true',
+    },
+    kafka: {
+      brokers: list('PARLEY_KAFKA_BROKERS'),
+      topic,
+      partitions: int('PARLEY_KAFKA_PARTITIONS', 1, 1000),
+      outboxMax: int('PARLEY_KAFKA_OUTBOX_MAX', 100, 10_000_000),
+    },
+    redis: { url: redisUrl },
     http: { host: raw('PARLEY_HTTP_HOST'), port: int('PARLEY_HTTP_PORT', 0, 65535) },
     dataDir: resolve(raw('PARLEY_DATA_DIR')),
     jwtSecret: secret,

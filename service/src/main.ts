@@ -1,7 +1,16 @@
-import { compose } from './compose.js';
+import { trace } from '@opentelemetry/api';
+import { compose, startTracingFor } from './compose.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { buildGrpcServer, type GrpcServer, grpcEnabled } from './grpc/index.js';
 import { buildApp } from './http/app.js';
+
+/** Log lines carry the active trace, so logs and traces join up. */
+function traceIds(): Record<string, string> {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { trace_id: traceId, span_id: spanId };
+}
 
 /** Process entry: config, composition, delivery, listen, graceful shutdown. */
 async function main(): Promise<void> {
@@ -15,12 +24,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const tracing = startTracingFor(config);
   const services = compose(config);
   const app = await buildApp(services, {
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
     ws: config.ws,
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, mixin: traceIds },
   });
 
   let grpc: GrpcServer | undefined;
@@ -35,6 +45,7 @@ async function main(): Promise<void> {
       await app.close(); // stop accepting, close sockets with 1001
       await grpc?.close(); // end event streams, finish calls in flight
       await services.close(); // flush and close stores
+      await tracing?.shutdown(); // export the last spans
       process.exit(0);
     } catch (err) {
       app.log.error({ err }, 'shutdown failed');

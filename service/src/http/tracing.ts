@@ -1,5 +1,5 @@
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
-import { SpanKind, withSpan } from '../app/tracing.js';
+import { SpanKind, withSpan } from '../observability/tracing.js';
 
 const UNTRACED = new Set(['/metrics', '/healthz', '/readyz']);
 

@@ -1,5 +1,5 @@
-import { withSpanSync } from '../../app/tracing.js';
 import type { ChatEvent } from '../../domain/events.js';
+import { withSpanSync } from '../../observability/tracing.js';
 import type { EventBus } from '../../ports/event-bus.port.js';
 import type { Metrics } from '../../ports/metrics.port.js';
 import { CloseCode, type Connection } from './connection.js';

@@ -1,5 +1,5 @@
-import { SpanKind, withSpan } from '../../app/tracing.js';
 import { ErrorCode, ParleyError } from '../../domain/errors.js';
+import { SpanKind, withSpan } from '../../observability/tracing.js';
 import { describeValidation } from '../contract.js';
 import { toWireMessage, toWireReply } from '../mappers.js';
 import type { EventFrames } from './event-frames.js';

@@ -1,6 +1,6 @@
-import { SpanKind, withSpan } from '../../app/tracing.js';
 import { ErrorCode, ParleyError } from '../../domain/errors.js';
 import { RecoveryBuffer } from '../../domain/recovery-buffer.js';
+import { SpanKind, withSpan } from '../../observability/tracing.js';
 import { describeValidation } from '../contract.js';
 import { toWireMessage, toWireReply, toWireUser } from '../mappers.js';
 import type { Connection } from './connection.js';
