@@ -17,7 +17,9 @@ async function api(base: string, path: string, body?: unknown, token?: string) {
 }
 
 describe('a real Parley process', () => {
-  it('keeps history and tokens across a restart on the same data dir, and shuts down gracefully', async () => {
+  it('keeps history and tokens across a restart on the same data dir, and shuts down gracefully', {
+    timeout: 90_000,
+  }, async () => {
     const first = await spawnServer();
     servers.push(first);
     await api(first.url, '/api/register', { username: 'dura', email: 'dura@example.test', password: 'password-1' });

@@ -38,7 +38,7 @@ describe('channels', () => {
     expect(res.json()).toMatchObject({ code: 'invalid_input', field });
   });
 
-  it('pages all channels newest first with an opaque cursor', async () => {
+  it('pages all channels newest first with an opaque cursor, each exactly once', async () => {
     const isolated = await buildTestApp();
     try {
       const u = await signUp(isolated.app);
@@ -61,7 +61,12 @@ describe('channels', () => {
         pages += 1;
       } while (cursor);
       expect(pages).toBe(3);
-      expect(seen).toEqual([...ids].reverse());
+      expect([...seen].sort()).toEqual([...ids].sort());
+      // Newest first; channels created in the same millisecond are ordered by id, as one page shows them.
+      const all = await isolated.app.inject({ method: 'GET', url: '/api/channel', headers: u.auth });
+      expect(all.json().data.map((c: { id: string }) => c.id)).toEqual(seen);
+      const times = all.json().data.map((c: { created_at: string }) => Date.parse(c.created_at));
+      expect([...times].sort((a, b) => b - a)).toEqual(times);
     } finally {
       await isolated.close();
     }

@@ -131,7 +131,7 @@ describe('gateway limits and close codes', () => {
   });
 
   it('closes with 4009 when the client stops answering heartbeats', async () => {
-    const app = await start({ PARLEY_WS_PING_INTERVAL_MS: '150' });
+    const app = await start({ PARLEY_WS_PING_INTERVAL_MS: '400' });
     const ann = await signUp(app.app);
     const ws = new WebSocket(app.wsUrl, 'parley.v1', { autoPong: false });
     const code = new Promise<number>((resolve) => ws.once('close', (c) => resolve(c)));
@@ -141,7 +141,7 @@ describe('gateway limits and close codes', () => {
     // A client that answers pings stays connected across several intervals.
     const ok = await TestSocket.connect(app.wsUrl, ann.token);
     sockets.push(ok);
-    await new Promise((r) => setTimeout(r, 600));
+    await new Promise((r) => setTimeout(r, 1500));
     expect(ok.ws.readyState).toBe(WebSocket.OPEN);
   });
 

@@ -202,15 +202,26 @@ describe('parley.v1 gateway', () => {
     expect(a.of('typing')).toHaveLength(0);
   });
 
-  it('stops typing when the typer sends', async () => {
-    const a = await connect(ann.token);
-    const b = await connect(bob.token);
-    await b.subscribe(channel);
-    a.send({ type: 'typing', channel_id: channel });
-    await b.next((f) => f.type === 'typing' && f.typing === true);
-    const from = b.frames.length;
-    a.send({ type: 'send', channel_id: channel, content: 'done typing' });
-    await b.next((f) => f.type === 'typing' && f.typing === false, 200, from);
+  it('stops typing when the typer sends, long before the indicator would expire', async () => {
+    const slow = await buildTestApp({ env: { PARLEY_TYPING_TTL_MS: '60000' } });
+    try {
+      await slow.listen();
+      const u1 = await signUp(slow.app, 'typer');
+      const u2 = await signUp(slow.app, 'watcher');
+      const ch = await createChannel(slow.app, u1.auth);
+      await joinChannel(slow.app, u2.auth, ch);
+      const a = await TestSocket.connect(slow.wsUrl, u1.token);
+      const b = await TestSocket.connect(slow.wsUrl, u2.token);
+      sockets.push(a, b);
+      await b.subscribe(ch);
+      a.send({ type: 'typing', channel_id: ch });
+      await b.next((f) => f.type === 'typing' && f.typing === true);
+      const from = b.frames.length;
+      a.send({ type: 'send', channel_id: ch, content: 'done typing' });
+      expect(await b.next((f) => f.type === 'typing', 5000, from)).toMatchObject({ typing: false, user_id: u1.id });
+    } finally {
+      await slow.close();
+    }
   });
 
   it('announces presence when a user comes online and goes offline', async () => {
