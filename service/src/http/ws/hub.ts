@@ -99,10 +99,6 @@ export class Hub {
     if (event.kind === 'message') this.#metrics.fanOut((Date.now() - event.message.createdAt.getTime()) / 1000);
   }
 
-  closeAll(code: CloseCode, reason: string): void {
-    for (const conn of this.#connections) conn.close(code, reason, 1000);
-  }
-
   stats(): HubStats {
     return {
       connections: this.#connections.size,
