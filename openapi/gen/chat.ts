@@ -458,8 +458,13 @@ export interface components {
             gap: boolean;
             /** @description The caller's read position in this channel, `""` when none. */
             read_message_id: string;
-            /** @description Messages after the read position by others (capped at 1000). */
+            /** @description Messages by others after the read position, up to and including `unread_through` (capped at 1000). */
             unread_count: number;
+            /**
+             * @description The newest message id the count covers (`""` for an empty channel). A `message` frame
+             *     with a larger id is not in `unread_count`; one with a smaller or equal id already is.
+             */
+            unread_through: string;
         };
         UnsubscribedFrame: {
             /**
@@ -538,6 +543,8 @@ export interface components {
             field?: string;
             /** @description Present exactly when the failing frame carried one. */
             client_msg_id?: string;
+            /** @description Present when the failing frame named a channel. */
+            channel_id?: string;
             /** @description For `rate_limited`, how long to wait. */
             retry_after_ms?: number;
         };

@@ -60,6 +60,7 @@ describe('types follow openapi/chat.yaml', () => {
       gap: boolean;
       readMessageId: string;
       unreadCount: number;
+      unreadThrough: string;
     }>();
     expectTypeOf<ChatMessage>().toEqualTypeOf<{
       messageId: string;

@@ -29,7 +29,7 @@ interface Meta {
   cursor: string;
   /** Bumped when the list is reset, so an older page in flight is dropped. */
   generation: number;
-  /** The server's unread count at the last `subscribed`, and the newest id the client had then. */
+  /** The server's unread count at the last `subscribed`, and the newest id that count covers. */
   base: number;
   anchor: string | undefined;
   unsentRead: boolean;
@@ -95,7 +95,8 @@ export class ChannelSync {
     const meta = this.#metaOf(id);
     const newest = newestId(this.#channel(id).messages, idOf);
     meta.base = frame.unreadCount;
-    meta.anchor = frame.gap || !newest ? undefined : newest;
+    // The server's count covers messages up to `unreadThrough`; later ones are counted here.
+    meta.anchor = frame.unreadThrough || (frame.gap || !newest ? undefined : newest);
     this.#update(id, (c) => ({
       ...c,
       live: meta.watched,

@@ -168,6 +168,7 @@ export class FakeServer {
       gap,
       read_message_id: this.reads.get(`${user.id}:${channelId}`) ?? '',
       unread_count: this.unread(user.id, channelId),
+      unread_through: list.reduce((newest, m) => (compareIds(m.message_id, newest) > 0 ? m.message_id : newest), ''),
     });
   }
 

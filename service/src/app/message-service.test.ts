@@ -87,12 +87,17 @@ describe('MessageService on the embedded adapters', () => {
     await services.channels.join(bob, channel.id);
     const m1 = (await services.messages.send(ann, { channelId: channel.id, content: '1' })).value;
     await services.messages.send(ann, { channelId: channel.id, content: '2' });
-    await services.messages.send(bob, { channelId: channel.id, content: 'mine' });
-    expect(await services.messages.readState(bob.userId, channel.id)).toEqual({ readMessageId: '', unreadCount: 2 });
+    const mine = (await services.messages.send(bob, { channelId: channel.id, content: 'mine' })).value;
+    expect(await services.messages.readState(bob.userId, channel.id)).toEqual({
+      readMessageId: '',
+      unreadCount: 2,
+      unreadThrough: mine.messageId,
+    });
     await services.messages.markRead(bob, channel.id, m1.messageId);
     expect(await services.messages.readState(bob.userId, channel.id)).toEqual({
       readMessageId: m1.messageId,
       unreadCount: 1,
+      unreadThrough: mine.messageId,
     });
   });
 

@@ -246,15 +246,25 @@ export class MessageService {
     return position;
   }
 
-  /** The caller's read position and how many messages by others follow it (capped). */
-  async readState(userId: string, channelId: string): Promise<{ readMessageId: string; unreadCount: number }> {
+  /**
+   * The caller's read position and how many messages by others follow it (capped), counted up to
+   * the channel's newest message at the time, which is returned as `unreadThrough` so a client
+   * knows which later messages to add.
+   */
+  async readState(
+    userId: string,
+    channelId: string,
+  ): Promise<{ readMessageId: string; unreadCount: number; unreadThrough: string }> {
     const readMessageId = (await this.#deps.readState.get(userId, channelId)) ?? '';
+    const unreadThrough = (await this.#deps.messages.history(channelId, undefined, 1))[0]?.messageId ?? '';
+    if (!unreadThrough) return { readMessageId, unreadCount: 0, unreadThrough };
     const unreadCount = await this.#deps.messages.countAfter(
       channelId,
       readMessageId || undefined,
       userId,
       LIMITS.unreadCap,
+      unreadThrough,
     );
-    return { readMessageId, unreadCount };
+    return { readMessageId, unreadCount, unreadThrough };
   }
 }

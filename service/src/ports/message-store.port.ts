@@ -18,6 +18,15 @@ export interface MessageStore {
   insertReply(reply: Reply): Promise<StoredResult<Reply>>;
   /** Newest first, ids strictly below `before` when given. */
   replies(messageId: string, before: string | undefined, limit: number): Promise<Reply[]>;
-  /** How many messages after `since` were written by someone other than `userId`, up to `cap`. */
-  countAfter(channelId: string, since: string | undefined, excludeUserId: string, cap: number): Promise<number>;
+  /**
+   * How many messages after `since` (and up to `through`, inclusive, when given) were written by
+   * someone other than `excludeUserId`, counting at most `cap`.
+   */
+  countAfter(
+    channelId: string,
+    since: string | undefined,
+    excludeUserId: string,
+    cap: number,
+    through?: string,
+  ): Promise<number>;
 }

@@ -149,6 +149,30 @@ export function messageStoreContract(name: string, makeStore: () => Promise<Mess
       expect(await store.countAfter(channel, undefined, me, 100)).toBe(6);
       expect(await store.countAfter(channel, mine.messageId, me, 100)).toBe(6);
       expect(await store.countAfter(channel, mine.messageId, me, 4)).toBe(4);
+      const [newest, , third] = await store.history(channel, undefined, 3);
+      expect(await store.countAfter(channel, mine.messageId, me, 100, third?.messageId)).toBe(4);
+      expect(await store.countAfter(channel, mine.messageId, me, 100, newest?.messageId)).toBe(6);
+    });
+
+    it('refuses a client id reused across a message and a reply in one channel, as a conflict', async () => {
+      const channel = randomUUID();
+      const parent = message(channel, { clientMsgId: 'shared' });
+      await store.insertMessage(parent);
+      clock += 1;
+      const reply: Reply = {
+        replyId: ids.next(),
+        messageId: parent.messageId,
+        channelId: channel,
+        userId: randomUUID(),
+        username: 'r',
+        content: 'r',
+        createdAt: new Date(clock),
+        clientMsgId: 'shared',
+      };
+      await expect(store.insertReply(reply)).rejects.toMatchObject({ code: 'conflict' });
+      await expect(store.insertMessage(message(channel, { clientMsgId: 'reply-id' }))).resolves.toMatchObject({
+        created: true,
+      });
     });
   });
 }

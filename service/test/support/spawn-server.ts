@@ -32,14 +32,18 @@ export async function spawnServer(
       PARLEY_HTTP_HOST: '127.0.0.1',
       PARLEY_HTTP_PORT: String(options.port ?? 0),
       PARLEY_DATA_DIR: dataDir,
-      PARLEY_LOG_LEVEL: 'info',
       ...options.env,
+      // Start-up is detected from the info-level "Server listening" line.
+      PARLEY_LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);

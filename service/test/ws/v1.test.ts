@@ -46,7 +46,7 @@ describe('parley.v1 gateway', () => {
     const from = e.frames.length;
     e.send({ type: 'subscribe', channel_id: channel });
     const denied = await e.next((f) => f.type === 'error', 5000, from);
-    expect(denied).toMatchObject({ code: 'forbidden' });
+    expect(denied).toMatchObject({ code: 'forbidden', channel_id: channel });
 
     a.send({ type: 'send', channel_id: channel, content: 'hi "bob"\nline 2 \u{1F44B}', client_msg_id: 'a-1' });
     const ack = await a.next((f) => f.type === 'ack' && f.client_msg_id === 'a-1');
@@ -253,7 +253,7 @@ describe('parley.v1 gateway', () => {
       );
     }
     const b = await connect(bob.token);
-    expect(await b.subscribe(fresh)).toMatchObject({ read_message_id: '', unread_count: 4 });
+    expect(await b.subscribe(fresh)).toMatchObject({ read_message_id: '', unread_count: 4, unread_through: ids[3] });
     b.send({ type: 'read', channel_id: fresh, message_id: ids[1] });
     expect(await b.next((f) => f.type === 'read')).toMatchObject({
       channel_id: fresh,

@@ -1,5 +1,6 @@
 import { bucketOf } from '../../domain/buckets.js';
 import type { Message, Reply } from '../../domain/entities.js';
+import { ErrorCode, ParleyError } from '../../domain/errors.js';
 import type { MessageStore, StoredResult } from '../../ports/message-store.port.js';
 import { guard, type SqliteDatabase } from './database.js';
 
@@ -47,6 +48,10 @@ const toReply = (r: ReplyRow): Reply => ({
   clientMsgId: r.client_msg_id,
 });
 
+/** A client id names one write per channel: reusing a message's id for a reply (or back) is a conflict. */
+const clientIdTaken = () =>
+  new ParleyError(ErrorCode.Conflict, 'client_msg_id is already used in this channel', { field: 'client_msg_id' });
+
 const MESSAGE_COLUMNS = 'channel_id, message_id, user_id, username, content, created_at, client_msg_id, reply_count';
 
 /**
@@ -76,10 +81,8 @@ export class SqliteMessageStore implements MessageStore {
       after:
         prep(`SELECT ${MESSAGE_COLUMNS} FROM messages_by_channel WHERE channel_id = ? AND (bucket, message_id) > (?, ?)
         ORDER BY bucket ASC, message_id ASC LIMIT ?`),
-      countAll: prep(`SELECT count(*) AS n FROM (SELECT 1 FROM messages_by_channel WHERE channel_id = ? AND user_id <> ?
-        LIMIT ?)`),
-      countAfter: prep(`SELECT count(*) AS n FROM (SELECT 1 FROM messages_by_channel WHERE channel_id = ?
-        AND (bucket, message_id) > (?, ?) AND user_id <> ? LIMIT ?)`),
+      count: prep(`SELECT count(*) AS n FROM (SELECT 1 FROM messages_by_channel WHERE channel_id = ?
+        AND (bucket, message_id) > (?, ?) AND (bucket, message_id) <= (?, ?) AND user_id <> ? LIMIT ?)`),
       insertReply: prep(`INSERT INTO replies_by_message (message_id, reply_id, channel_id, user_id, username, content,
         created_at, client_msg_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       bumpReplies: prep(
@@ -103,6 +106,7 @@ export class SqliteMessageStore implements MessageStore {
           const original = this.#s.byId.get(seen.target_id) as MessageRow | undefined;
           if (original) return { value: toMessage(original), created: false };
         }
+        if (seen) throw clientIdTaken();
         const id = BigInt(m.messageId);
         this.#s.insertMessage.run(
           m.channelId,
@@ -143,12 +147,18 @@ export class SqliteMessageStore implements MessageStore {
     );
   }
 
-  countAfter(channelId: string, since: string | undefined, excludeUserId: string, cap: number): Promise<number> {
+  countAfter(
+    channelId: string,
+    since: string | undefined,
+    excludeUserId: string,
+    cap: number,
+    through?: string,
+  ): Promise<number> {
     return guard('message.countAfter', () => {
-      const row =
-        since === undefined
-          ? this.#s.countAll.get(channelId, excludeUserId, cap)
-          : this.#s.countAfter.get(channelId, bucketOf(since), BigInt(since), excludeUserId, cap);
+      const from = since === undefined ? [-1, 0n] : [bucketOf(since), BigInt(since)];
+      const to =
+        through === undefined ? [Number.MAX_SAFE_INTEGER, 2n ** 63n - 1n] : [bucketOf(through), BigInt(through)];
+      const row = this.#s.count.get(channelId, ...from, ...to, excludeUserId, cap);
       return Number((row as { n: bigint }).n);
     });
   }
@@ -163,6 +173,7 @@ export class SqliteMessageStore implements MessageStore {
           const original = this.#s.replyById.get(seen.parent_id, seen.target_id) as ReplyRow | undefined;
           if (original) return { value: toReply(original), created: false };
         }
+        if (seen) throw clientIdTaken();
         const parent = BigInt(r.messageId);
         const id = BigInt(r.replyId);
         this.#s.insertReply.run(

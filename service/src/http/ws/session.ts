@@ -18,6 +18,9 @@ export interface SessionContext {
   log: FastifyBaseLogger;
 }
 
+/** The longest delay a Node timer takes without overflowing. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Past this many rate-limited frames in a row, the socket is closed with 4429. */
 const RATE_LIMIT_STRIKES = 50;
 
@@ -76,12 +79,21 @@ export abstract class BaseSession implements Session {
     if (this.#closed) return undefined;
     this.identity = identity;
     clearTimeout(this.#authTimer);
-    const msLeft = identity.expiresAt * 1000 - Date.now();
-    this.#expiryTimer = setTimeout(() => this.conn.close(CloseCode.TokenExpired, 'token expired'), msLeft);
-    this.#expiryTimer.unref();
+    this.#armExpiry(identity.expiresAt * 1000);
     this.ctx.hub.attach(this);
     await services.realtime.connect(identity.userId, this.conn.id, channelIds);
     return { user, channelIds };
+  }
+
+  /** Closes with 4401 when the token expires; re-arms in steps, as timers overflow past 2^31 ms. */
+  #armExpiry(expiresAtMs: number): void {
+    const msLeft = expiresAtMs - Date.now();
+    const step = Math.min(Math.max(msLeft, 0), MAX_TIMER_MS);
+    this.#expiryTimer = setTimeout(() => {
+      if (msLeft > MAX_TIMER_MS) this.#armExpiry(expiresAtMs);
+      else this.conn.close(CloseCode.TokenExpired, 'token expired');
+    }, step);
+    this.#expiryTimer.unref();
   }
 
   /** Tells the client why auth failed, in its dialect. */

@@ -62,7 +62,7 @@ export class V1Session extends BaseSession {
         await this.#dispatch(frame);
       }
     } catch (err) {
-      this.#error(this.toParleyError(err), frame.client_msg_id);
+      this.#error(this.toParleyError(err), frame.client_msg_id, frame.channel_id as string | undefined);
     }
   }
 
@@ -176,6 +176,7 @@ export class V1Session extends BaseSession {
         gap: gap || sub.overflowed,
         read_message_id: read.readMessageId,
         unread_count: read.unreadCount,
+        unread_through: read.unreadThrough,
       });
       for (const event of sub.flush()) this.conn.send(new EventFrames(event).v1);
     } catch (err) {
@@ -188,13 +189,14 @@ export class V1Session extends BaseSession {
     if (this.#subs.delete(channelId)) this.ctx.hub.leave(this, channelId);
   }
 
-  #error(err: ParleyError, clientMsgId?: string): undefined {
+  #error(err: ParleyError, clientMsgId?: string, channelId?: string): undefined {
     this.conn.sendJson({
       type: 'error',
       code: err.code,
       message: err.message,
       ...(err.field ? { field: err.field } : {}),
       ...(clientMsgId !== undefined ? { client_msg_id: clientMsgId } : {}),
+      ...(channelId !== undefined ? { channel_id: channelId } : {}),
       ...(err.retryAfterMs !== undefined ? { retry_after_ms: err.retryAfterMs } : {}),
     });
     return undefined;
