@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findWidgetDist, widgetRoutes } from '../../src/http/routes/widget.routes.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -27,10 +32,28 @@ describe('operations routes', () => {
     expect(yaml.body).toContain('openapi: 3.1.0');
   });
 
-  it('shows a landing page at / that links the docs', async () => {
+  it('shows the widget demo at / once the widget is built, else a page linking the docs', async () => {
     const res = await t.app.inject('/');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('href="/docs"');
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain(findWidgetDist() ? 'chat-widget' : 'href="/docs"');
+  });
+
+  it('serves a built widget and its demo page with validators', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-widget-'));
+    writeFileSync(join(dir, 'chat-widget.js'), 'customElements.define("chat-widget", class extends HTMLElement {});');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><chat-widget></chat-widget>');
+    const app = Fastify();
+    expect(widgetRoutes(app, dir)).toBe(true);
+    const js = await app.inject('/chat-widget.js');
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toContain('text/javascript');
+    expect(js.body).toContain('chat-widget');
+    const again = await app.inject({ url: '/chat-widget.js', headers: { 'if-none-match': String(js.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect((await app.inject('/')).body).toContain('<chat-widget>');
+    expect(widgetRoutes(Fastify(), join(dir, 'missing'))).toBe(false);
+    await app.close();
   });
 
   it('allows any origin by default, without credentials', async () => {

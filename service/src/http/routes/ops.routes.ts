@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
+import { widgetRoutes } from './widget.routes.js';
 
 const LANDING = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -39,5 +40,8 @@ export function opsRoutes(
 
   app.get('/openapi.yaml', async (_request, reply) => reply.type('application/yaml; charset=utf-8').send(specText));
 
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING));
+  // The widget's demo page takes `/` once the widget is built (`npm run build`).
+  if (!widgetRoutes(app)) {
+    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING));
+  }
 }
