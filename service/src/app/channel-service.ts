@@ -6,10 +6,12 @@ import type { ChannelStore } from '../ports/channel-store.port.js';
 import { channelListKey } from '../ports/channel-store.port.js';
 import type { EventBus } from '../ports/event-bus.port.js';
 import type { Presence } from '../ports/presence.port.js';
+import type { UserStore } from '../ports/user-store.port.js';
 import type { Membership } from './membership.js';
 
 export interface ChannelServiceDeps {
   channels: ChannelStore;
+  users: UserStore;
   membership: Membership;
   presence: Presence;
   bus: EventBus;
@@ -30,11 +32,16 @@ export class ChannelService {
   /** Creates a channel owned (and joined) by `creatorId`: the caller, or a user a host backend names. */
   async create(creator: Identity | string, name: string): Promise<Channel> {
     const userId = typeof creator === 'string' ? creator : creator.userId;
+    if (typeof creator === 'string') await this.#requireUser(userId);
     const channel: Channel = { id: randomUUID(), name: name.trim(), userId, createdAt: this.#now() };
     await this.#deps.channels.create(channel);
     await this.#deps.membership.invalidate(channel.id, userId);
     await this.#deps.bus.publish({ kind: 'member', channelId: channel.id, userId, joined: true });
     return channel;
+  }
+
+  async #requireUser(userId: string): Promise<void> {
+    if (!(await this.#deps.users.byId(userId))) throw new ParleyError(ErrorCode.NotFound, 'user not found');
   }
 
   /** The channel, or `not_found`. */
@@ -70,6 +77,7 @@ export class ChannelService {
   /** Adds a member (`not_found` for an unknown channel); false when already a member. */
   async addMember(channelId: string, userId: string): Promise<boolean> {
     await this.require(channelId);
+    await this.#requireUser(userId);
     const added = await this.#deps.channels.addMember(channelId, userId, this.#now());
     if (!added) return false;
     await this.#deps.membership.invalidate(channelId, userId);

@@ -125,6 +125,14 @@ describe('host-backend use cases', () => {
     });
   });
 
+  it('refuses channels owned by, and members who are, users that do not exist', async () => {
+    const ghost = '00000000-0000-4000-8000-00000000dead';
+    await expect(services.channels.create(ghost, 'haunted')).rejects.toMatchObject({ code: 'not_found' });
+    const channel = await services.channels.create(ann.userId, 'hosted');
+    await expect(services.channels.addMember(channel.id, ghost)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await services.channels.addMember(channel.id, bob.userId)).toBe(true);
+  });
+
   it('posts a system message without membership, idempotently, into an existing channel only', async () => {
     const channel = await services.channels.create(ann, 'announcements');
     const system = { userId: '00000000-0000-4000-8000-000000000000', name: 'system' };

@@ -3,8 +3,11 @@ import type { Services } from '../app/services.js';
 import { ErrorCode, ParleyError } from '../domain/errors.js';
 import type { ChatEvent } from '../domain/events.js';
 import { toProtoEvent } from './mappers.js';
+import { toServiceError } from './status.js';
 import { optionalSnowflake, requireUuid } from './validate.js';
 import type { StreamChannelEventsRequest, StreamChannelEventsResponse } from './wire-types.js';
+
+const SLOW_READER = 'stream reader too slow: later events were not sent, resume with since';
 
 export type EventStreamCall = ServerWritableStream<StreamChannelEventsRequest, StreamChannelEventsResponse>;
 
@@ -39,8 +42,7 @@ export async function serveChannelEvents(
     if (over) return;
     call.write({ event: toProtoEvent(event) });
     if (call.writableLength > options.maxQueuedFrames) {
-      const slow = new ParleyError(ErrorCode.RateLimited, 'stream reader too slow: events dropped, resume with since');
-      end(status.RESOURCE_EXHAUSTED, slow);
+      end(status.RESOURCE_EXHAUSTED, new ParleyError(ErrorCode.RateLimited, SLOW_READER));
     }
   };
   const feed = await services.messages.openFeed(channelId, since, (event) => {
@@ -53,10 +55,11 @@ export async function serveChannelEvents(
     over = true;
     feed.close();
     options.open.delete(shutdown);
-    if (code === status.CANCELLED) {
-      // The client went away: nothing to send.
-    } else if (error) call.emit('error', { code, details: error.message });
-    else call.end();
+    // A cancelled call has no one to tell; an error is sent after the frames already queued.
+    if (code !== status.CANCELLED) {
+      if (error) call.emit('error', toServiceError(error, undefined, 'StreamChannelEvents'));
+      else call.end();
+    }
     finish(code);
   }
   const shutdown = () => end(status.OK);

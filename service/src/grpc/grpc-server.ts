@@ -10,7 +10,7 @@ import {
 import type { Services } from '../app/services.js';
 import { createAdminAuth } from './admin-auth.js';
 import { type EventStreamCall, serveChannelEvents } from './channel-event-stream.js';
-import { createUnaryHandlers, type UnaryHandlers, type UnaryMethod } from './chat-admin.handlers.js';
+import { createUnaryHandlers, type UnaryMethod } from './chat-admin.handlers.js';
 import { loadChatAdminService } from './proto-definition.js';
 import { type GrpcLogger, statusName, toServiceError } from './status.js';
 
@@ -41,67 +41,78 @@ const UNARY_METHODS: UnaryMethod[] = [
   'ListMessages',
 ];
 
-/** The gRPC delivery layer (`ChatAdminService`) on the same app services as HTTP. Does not listen. */
-export function buildGrpcServer(services: Services, options: GrpcServerOptions): GrpcServer {
-  const authorize = createAdminAuth(options.adminSecret);
-  const { logger } = options;
-  const handlers = createUnaryHandlers(services);
-  const openStreams = new Set<() => void>();
-  const record = (method: string, code: status, started: bigint) =>
-    services.metrics.grpcCall(method, statusName(code), Number(process.hrtime.bigint() - started) / 1e9);
+/** What every call goes through: the secret check, error mapping and `parley_grpc_*` metrics. */
+interface CallContext {
+  authorize(metadata: Metadata): void;
+  logger: GrpcLogger | undefined;
+  record(method: string, code: status, started: bigint): void;
+}
 
-  const unary =
-    <M extends UnaryMethod>(method: M) =>
-    async (call: ServerUnaryCall<Parameters<UnaryHandlers[M]>[0], unknown>, callback: sendUnaryData<unknown>) => {
-      const started = process.hrtime.bigint();
-      try {
-        authorize(call.metadata as Metadata);
-        const handler = handlers[method] as (req: unknown) => Promise<unknown>;
-        const response = await handler(call.request);
-        record(method, status.OK, started);
-        callback(null, response);
-      } catch (err) {
-        const error = toServiceError(err, logger, method);
-        record(method, error.code ?? status.INTERNAL, started);
-        callback(error);
-      }
-    };
+function unaryCall(ctx: CallContext, method: string, handler: (request: unknown) => Promise<unknown>) {
+  return async (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+    const started = process.hrtime.bigint();
+    try {
+      ctx.authorize(call.metadata);
+      const response = await handler(call.request);
+      ctx.record(method, status.OK, started);
+      callback(null, response);
+    } catch (err) {
+      const error = toServiceError(err, ctx.logger, method);
+      ctx.record(method, error.code ?? status.INTERNAL, started);
+      callback(error);
+    }
+  };
+}
 
-  const stream = (call: EventStreamCall) => {
-    const method = 'StreamChannelEvents';
+function streamCall(ctx: CallContext, services: Services, options: Parameters<typeof serveChannelEvents>[2]) {
+  const method = 'StreamChannelEvents';
+  return (call: EventStreamCall) => {
     const started = process.hrtime.bigint();
     const fail = (err: unknown) => {
-      const error = toServiceError(err, logger, method);
-      record(method, error.code ?? status.INTERNAL, started);
+      const error = toServiceError(err, ctx.logger, method);
+      ctx.record(method, error.code ?? status.INTERNAL, started);
       if (!call.cancelled) call.emit('error', error);
     };
     try {
-      authorize(call.metadata);
+      ctx.authorize(call.metadata);
     } catch (err) {
       return fail(err);
     }
-    const served = serveChannelEvents(services, call, {
+    serveChannelEvents(services, call, options).then((code) => ctx.record(method, code, started), fail);
+  };
+}
+
+/** The gRPC delivery layer (`ChatAdminService`) on the same app services as HTTP. Does not listen. */
+export function buildGrpcServer(services: Services, options: GrpcServerOptions): GrpcServer {
+  const ctx: CallContext = {
+    authorize: createAdminAuth(options.adminSecret),
+    logger: options.logger,
+    record: (method, code, started) =>
+      services.metrics.grpcCall(method, statusName(code), Number(process.hrtime.bigint() - started) / 1e9),
+  };
+  const handlers = createUnaryHandlers(services);
+  const openStreams = new Set<() => void>();
+  const implementation: UntypedServiceImplementation = {
+    StreamChannelEvents: streamCall(ctx, services, {
       maxQueuedFrames: options.maxQueuedFrames ?? 10_000,
       open: openStreams,
-    });
-    served.then((code) => record(method, code, started), fail);
+    }),
   };
-
-  const implementation: UntypedServiceImplementation = { StreamChannelEvents: stream };
-  for (const method of UNARY_METHODS) implementation[method] = unary(method);
+  for (const method of UNARY_METHODS) {
+    implementation[method] = unaryCall(ctx, method, handlers[method] as (request: unknown) => Promise<unknown>);
+  }
   const server = new Server();
   server.addService(loadChatAdminService(options.protoRoot), implementation);
 
   return {
-    listen(host, port) {
-      return new Promise((resolve, reject) => {
+    listen: (host, port) =>
+      new Promise((resolve, reject) => {
         server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, bound) => {
           if (err) return reject(err);
-          logger?.info({ host, port: bound }, 'gRPC host API listening');
+          options.logger?.info({ host, port: bound }, 'gRPC host API listening');
           resolve(bound);
         });
-      });
-    },
+      }),
     close() {
       for (const end of [...openStreams]) end();
       return new Promise((resolve) => {

@@ -10,4 +10,21 @@ export {
   PROTO_ROOT,
 } from './proto-definition.js';
 export { GRPC_STATUS_BY_CODE, type GrpcLogger, statusName } from './status.js';
-export type * from './wire-types.js';
+export type {
+  CreateChannelRequest,
+  CreateChannelResponse,
+  IssueUserTokenRequest,
+  IssueUserTokenResponse,
+  ListMessagesRequest,
+  ListMessagesResponse,
+  MembershipRequest,
+  PostMessageRequest,
+  PostMessageResponse,
+  StreamChannelEventsRequest,
+  StreamChannelEventsResponse,
+  WireChannel,
+  WireChannelEvent,
+  WireMessage,
+  WireReply,
+  WireUser,
+} from './wire-types.js';

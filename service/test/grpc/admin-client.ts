@@ -9,8 +9,8 @@ import {
   type StatusObject,
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import type { StreamChannelEventsResponse } from '../../src/grpc/index.js';
 import { PROTO_ROOT } from '../../src/grpc/index.js';
-import type { StreamChannelEventsResponse } from '../../src/grpc/wire-types.js';
 import { waitFor } from '../support/test-app.js';
 
 /** A client built like a host backend builds one: its own load of the .proto, no server code. */
@@ -50,7 +50,7 @@ export class EventStream {
     return this.frames.flatMap((f) => ('event' in f && 'message' in f.event ? [f.event.message.message_id] : []));
   }
 
-  next(predicate: (f: Frame) => boolean, timeoutMs = 5000): Promise<Frame> {
+  next(predicate: (f: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
     return waitFor(() => this.frames.find(predicate), timeoutMs, 'stream frame');
   }
 

@@ -135,7 +135,7 @@ describe('StreamChannelEvents', () => {
     const stream = await open({ channel_id: channelId, since });
     expect(stream.frames[0]).toMatchObject({ subscribed: { recovered: 0, gap: true } });
     expect(stream.messageIds()).toEqual([]);
-  });
+  }, 60_000);
 
   it('records a stream the client cancelled as CANCELLED', async () => {
     const { channelId } = await widgetUserInChannel();
@@ -150,6 +150,35 @@ describe('StreamChannelEvents', () => {
     }
     throw new Error('the cancelled stream was not recorded');
   });
+});
+
+describe('StreamChannelEvents with a slow reader', () => {
+  it('ends only the stream that stopped reading, with RESOURCE_EXHAUSTED, once its queue is full', async () => {
+    const stack = await startGrpcStack({ maxQueuedFrames: 50 });
+    try {
+      const user = await issueUser(stack.admin);
+      const channelId = await createChannelFor(stack.admin, user.user.id);
+      const reader = await stack.admin.subscribe({ channel_id: channelId });
+      const stalled = await stack.admin.subscribe({ channel_id: channelId });
+      stalled.call.pause(); // stop reading: HTTP/2 flow control fills, then the server's queue
+      const author = { userId: user.user.id, name: 'flood' };
+      for (let i = 0; i < 300; i += 1) {
+        await stack.test.services.messages.post(author, { channelId, content: `${i} ${'x'.repeat(3900)}` });
+        await new Promise((r) => setTimeout(r, 1)); // a reading client keeps up at this pace
+      }
+      await reader.next(() => reader.messageIds().length === 300);
+      stalled.call.resume();
+      const end = await stalled.ended;
+      expect(end.code).toBe(status.RESOURCE_EXHAUSTED);
+      expect(end.details).toMatch(/resume with since/);
+      expect(end.metadata.get('parley-code')).toEqual(['rate_limited']);
+      expect(stalled.messageIds().length).toBeLessThan(300);
+      expect(reader.error).toBeUndefined();
+      reader.cancel();
+    } finally {
+      await stack.close();
+    }
+  }, 60_000);
 });
 
 describe('StreamChannelEvents on shutdown', () => {

@@ -17,10 +17,15 @@ export interface GrpcStack {
 }
 
 /** The real app on a fresh SQLite store, listening on HTTP/WS, plus its gRPC server, both on loopback. */
-export async function startGrpcStack(options: Parameters<typeof buildTestApp>[0] = {}): Promise<GrpcStack> {
+export async function startGrpcStack(
+  options: Parameters<typeof buildTestApp>[0] & { maxQueuedFrames?: number } = {},
+): Promise<GrpcStack> {
   const test = await buildTestApp(options);
   await test.listen();
-  const grpc = buildGrpcServer(test.services, { adminSecret: ADMIN_SECRET });
+  const grpc = buildGrpcServer(test.services, {
+    adminSecret: ADMIN_SECRET,
+    ...(options.maxQueuedFrames ? { maxQueuedFrames: options.maxQueuedFrames } : {}),
+  });
   const port = await grpc.listen('127.0.0.1', 0);
   const address = `127.0.0.1:${port}`;
   const clients: AdminClient[] = [];

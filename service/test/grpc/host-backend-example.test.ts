@@ -30,7 +30,7 @@ describe('examples/host-backend', () => {
     const { stdout } = await run('npm', ['start', '--silent'], {
       cwd: EXAMPLE,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', GRPC_ADDRESS: stack.address, ...env },
-      timeout: 30_000,
+      timeout: 60_000,
     });
     return JSON.parse(stdout) as ExampleResult;
   }
@@ -68,7 +68,7 @@ describe('examples/host-backend', () => {
     } finally {
       await socket.close();
     }
-  });
+  }, 90_000);
 
   it('fails with UNAUTHENTICATED and a non-zero exit for a wrong secret', async () => {
     const failed = await npmStart({ PARLEY_ADMIN_SECRET: 'definitely-not-the-secret' }).then(
@@ -77,5 +77,5 @@ describe('examples/host-backend', () => {
     );
     expect(failed?.code).not.toBe(0);
     expect(failed?.stderr).toContain('missing or invalid admin secret');
-  });
+  }, 60_000);
 });
