@@ -1,11 +1,23 @@
+import { CassandraChannelStore } from './adapters/cassandra/cassandra-channel-store.js';
+import { CassandraInstanceLease } from './adapters/cassandra/cassandra-instance-lease.js';
+import { CassandraMessageStore } from './adapters/cassandra/cassandra-message-store.js';
+import { migrateCassandra } from './adapters/cassandra/cassandra-migrator.js';
+import { CassandraReadStateStore } from './adapters/cassandra/cassandra-read-state-store.js';
+import { CassandraSession } from './adapters/cassandra/cassandra-session.js';
+import { CassandraUserStore } from './adapters/cassandra/cassandra-user-store.js';
 import { Hs256TokenIssuer } from './adapters/crypto/hs256-token-issuer.js';
 import { type ScryptParams, ScryptPasswordHasher } from './adapters/crypto/scrypt-password-hasher.js';
 import { loadOrCreateSecret } from './adapters/crypto/secret-file.js';
+import { KafkaEventBus } from './adapters/kafka/kafka-event-bus.js';
 import { MemoryEventBus } from './adapters/memory-bus/memory-event-bus.js';
 import { MemoryCache } from './adapters/memory-cache/memory-cache.js';
 import { MemoryPresence } from './adapters/memory-cache/memory-presence.js';
 import { startTracing } from './adapters/otel/tracing.js';
 import { PrometheusMetrics } from './adapters/prometheus/prometheus-metrics.js';
+import { RedisCache } from './adapters/redis/redis-cache.js';
+import { RedisCachedChannelStore } from './adapters/redis/redis-cached-channel-store.js';
+import { createRedis } from './adapters/redis/redis-client.js';
+import { RedisPresence } from './adapters/redis/redis-presence.js';
 import { openSqlite } from './adapters/sqlite/database.js';
 import { SqliteChannelStore } from './adapters/sqlite/sqlite-channel-store.js';
 import { SqliteMessageStore } from './adapters/sqlite/sqlite-message-store.js';
@@ -23,6 +35,7 @@ import { instrumentBus, instrumentStore } from './observability/instrumented.js'
 import type { Cache } from './ports/cache.port.js';
 import type { ChannelStore } from './ports/channel-store.port.js';
 import type { EventBus } from './ports/event-bus.port.js';
+import type { HealthCheck } from './ports/health-check.port.js';
 import type { MessageStore } from './ports/message-store.port.js';
 import type { Metrics } from './ports/metrics.port.js';
 import type { Presence } from './ports/presence.port.js';
@@ -54,14 +67,16 @@ export function startTracingFor(config: Config): { shutdown(): Promise<void> } |
 /** The composition root: config -> adapters -> app services. The only file that knows adapters. */
 export function compose(config: Config, overrides: Overrides = {}): Services {
   const metrics = overrides.metrics ?? new PrometheusMetrics();
-  const db = openSqlite(config.dataDir);
-  const users = instrumentStore(overrides.users ?? new SqliteUserStore(db), 'user', metrics);
-  const channels = instrumentStore(overrides.channels ?? new SqliteChannelStore(db), 'channel', metrics);
-  const messages = instrumentStore(overrides.messages ?? new SqliteMessageStore(db), 'message', metrics);
-  const readState = instrumentStore(overrides.readState ?? new SqliteReadStateStore(db), 'read', metrics);
-  const bus = instrumentBus(overrides.bus ?? new MemoryEventBus(), metrics);
-  const cache = overrides.cache ?? new MemoryCache();
-  const presence = overrides.presence ?? new MemoryPresence();
+  const log = adapterLog(config.logLevel);
+  const stores = buildStores(config, overrides, log);
+  const edge = buildCache(config, overrides, log);
+  const busAdapter = overrides.bus ? { bus: overrides.bus, healthName: 'bus' } : buildBus(config, metrics, log);
+  const users = instrumentStore(stores.users, 'user', metrics);
+  const channels = instrumentStore(edge.cacheChannels(stores.channels), 'channel', metrics);
+  const messages = instrumentStore(stores.messages, 'message', metrics);
+  const readState = instrumentStore(stores.readState, 'read', metrics);
+  const bus = instrumentBus(busAdapter.bus, metrics);
+  const { cache, presence } = edge;
   const secret = config.jwtSecret ?? loadOrCreateSecret(config.dataDir);
   const clock = overrides.now;
 
@@ -73,7 +88,14 @@ export function compose(config: Config, overrides: Overrides = {}): Services {
     tokens: new Hs256TokenIssuer(secret, config.jwtTtlSeconds),
     ...(clock ? { now: clock } : {}),
   });
-  const channelService = new ChannelService({ channels, membership, presence, bus, ...(clock ? { now: clock } : {}) });
+  const channelService = new ChannelService({
+    channels,
+    users,
+    membership,
+    presence,
+    bus,
+    ...(clock ? { now: clock } : {}),
+  });
   const messageService = new MessageService({
     messages,
     readState,
@@ -93,16 +115,142 @@ export function compose(config: Config, overrides: Overrides = {}): Services {
     membership,
     bus,
     metrics,
-    health: [
-      { name: 'store', check: async () => db.prepare('SELECT 1').get() !== undefined },
-      { name: 'bus', check: () => bus.ready() },
-    ],
+    health: [...stores.health, { name: busAdapter.healthName, check: () => bus.ready() }, ...edge.health],
+    ...(edge.rateLimitRedis ? { rateLimitRedis: edge.rateLimitRedis } : {}),
     async close() {
       realtime.close();
       await bus.close();
       await cache.close();
       await presence.close();
+      await edge.close();
+      await stores.close();
+    },
+  };
+}
+
+/** Applies pending migrations of the configured store (`npm run migrate`); returns the files run. */
+export async function migrate(config: Config): Promise<string[]> {
+  if (config.adapters.store === 'cassandra') {
+    return migrateCassandra({ ...config.cassandra, log: adapterLog(config.logLevel) });
+  }
+  const db = openSqlite(config.dataDir); // applies the SQLite migrations as it opens
+  db.close();
+  return [];
+}
+
+interface AdapterLog {
+  warn(message: string, err?: unknown): void;
+  info(message: string): void;
+}
+
+/** JSON log lines (pino's shape) for the adapters' connection state changes. */
+function adapterLog(level: string): AdapterLog {
+  const rank: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+  const min = rank[level] ?? Number.POSITIVE_INFINITY;
+  const write = (lvl: number, msg: string, err?: unknown) => {
+    if (lvl < min) return;
+    const detail =
+      err === undefined ? {} : { err: err instanceof Error ? { type: err.name, message: err.message } : err };
+    process.stdout.write(`${JSON.stringify({ level: lvl, time: Date.now(), pid: process.pid, msg, ...detail })}\n`);
+  };
+  return { warn: (msg, err) => write(40, msg, err), info: (msg) => write(30, msg) };
+}
+
+interface Stores {
+  users: UserStore;
+  channels: ChannelStore;
+  messages: MessageStore;
+  readState: ReadStateStore;
+  health: HealthCheck[];
+  close(): Promise<void>;
+}
+
+/** SQLite (embedded) or Cassandra (cluster); the Cassandra session connects in the background. */
+function buildStores(config: Config, o: Overrides, log: AdapterLog): Stores {
+  if (config.adapters.store === 'cassandra') {
+    const session = new CassandraSession({ ...config.cassandra, log });
+    const lease = new CassandraInstanceLease(session, config.instanceId, { log });
+    session.start();
+    lease.start();
+    return {
+      users: o.users ?? new CassandraUserStore(session),
+      channels: o.channels ?? new CassandraChannelStore(session),
+      messages: o.messages ?? new CassandraMessageStore(session, { beforeWrite: () => lease.ensure() }),
+      readState: o.readState ?? new CassandraReadStateStore(session),
+      health: [
+        { name: 'cassandra', check: () => session.ready() },
+        { name: 'instance_id', check: async () => lease.held() },
+      ],
+      async close() {
+        await lease.close();
+        await session.close();
+      },
+    };
+  }
+  const db = openSqlite(config.dataDir);
+  return {
+    users: o.users ?? new SqliteUserStore(db),
+    channels: o.channels ?? new SqliteChannelStore(db),
+    messages: o.messages ?? new SqliteMessageStore(db),
+    readState: o.readState ?? new SqliteReadStateStore(db),
+    health: [{ name: 'store', check: async () => db.prepare('SELECT 1').get() !== undefined }],
+    async close() {
       db.close();
     },
+  };
+}
+
+/** The in-process bus (embedded) or Kafka (cluster), which starts connecting at once. */
+function buildBus(config: Config, metrics: Metrics, log: AdapterLog): { bus: EventBus; healthName: string } {
+  if (config.adapters.bus === 'kafka') {
+    const bus = new KafkaEventBus({ ...config.kafka, instanceId: config.instanceId, metrics, log });
+    bus.start().catch(() => undefined);
+    return { bus, healthName: 'kafka' };
+  }
+  return { bus: new MemoryEventBus(), healthName: 'bus' };
+}
+
+interface Edge {
+  cache: Cache;
+  presence: Presence;
+  /** Puts the channel cache in front of the channel store (Redis only). */
+  cacheChannels(store: ChannelStore): ChannelStore;
+  health: HealthCheck[];
+  /** The ioredis client for @fastify/rate-limit's Redis store. */
+  rateLimitRedis: unknown;
+  close(): Promise<void>;
+}
+
+/** In-memory cache and presence (embedded) or Redis (cluster), degrading when Redis is down. */
+function buildCache(config: Config, o: Overrides, log: AdapterLog): Edge {
+  if (config.adapters.cache === 'redis') {
+    const redis = createRedis(config.redis.url, log);
+    return {
+      cache: o.cache ?? new RedisCache(redis),
+      presence: o.presence ?? new RedisPresence(redis),
+      cacheChannels: (store) => (o.channels ? store : new RedisCachedChannelStore(store, redis)),
+      health: [
+        {
+          name: 'redis',
+          check: () =>
+            redis.ping().then(
+              () => true,
+              () => false,
+            ),
+        },
+      ],
+      rateLimitRedis: redis,
+      async close() {
+        await redis.quit().catch(() => redis.disconnect());
+      },
+    };
+  }
+  return {
+    cache: o.cache ?? new MemoryCache(),
+    presence: o.presence ?? new MemoryPresence(),
+    cacheChannels: (store) => store,
+    health: [],
+    rateLimitRedis: undefined,
+    close: () => Promise.resolve(),
   };
 }

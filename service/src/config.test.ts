@@ -33,6 +33,32 @@ describe('loadConfig', () => {
     expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
+  it('picks the cluster adapters from PARLEY_MODE=cluster, aimed at scripts/infra.sh by default', () => {
+    const c = loadConfig({ PARLEY_MODE: 'cluster', PARLEY_INSTANCE_ID: '2' });
+    expect(c.mode).toBe('cluster');
+    expect(c.adapters).toEqual({ store: 'cassandra', bus: 'kafka', cache: 'redis' });
+    expect(c.cassandra).toMatchObject({
+      contactPoints: ['127.0.0.1:9042'],
+      localDataCenter: 'datacenter1',
+      keyspace: 'parley',
+      consistency: 'LOCAL_QUORUM',
+      migrateOnStart: true,
+    });
+    expect(c.kafka).toMatchObject({ brokers: ['127.0.0.1:9092'], topic: 'parley.events', partitions: 6 });
+    expect(c.redis.url).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('lets one port use a cluster adapter while the rest stay embedded, and rejects unknown ones', () => {
+    expect(loadConfig({ PARLEY_BUS: 'kafka' })).toMatchObject({
+      mode: 'cluster',
+      adapters: { store: 'sqlite', bus: 'kafka', cache: 'memory' },
+    });
+    expect(loadConfig({ PARLEY_MODE: 'cluster', PARLEY_CACHE: 'memory' }).adapters.cache).toBe('memory');
+    expect(() => loadConfig({ PARLEY_STORE: 'mongo' })).toThrow(/PARLEY_STORE/);
+    expect(() => loadConfig({ PARLEY_CASSANDRA_CONSISTENCY: 'SOME' })).toThrow(/PARLEY_CASSANDRA_CONSISTENCY/);
+    expect(() => loadConfig({ PARLEY_KAFKA_BROKERS: 'a b' })).toThrow(/PARLEY_KAFKA_BROKERS/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({

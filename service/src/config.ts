@@ -48,6 +48,8 @@ export interface Config {
   };
   typingTtlMs: number;
   logLevel: string;
+  /** Trust `X-Forwarded-For` from a load balancer in front (per-IP limits then see client addresses). */
+  trustProxy: boolean;
   grpc: { port: number; adminSecret: string | undefined };
   /** OTLP/HTTP traces endpoint; tracing is off when unset. */
   otelEndpoint: string | undefined;
@@ -89,6 +91,7 @@ export const CONFIG_VARIABLES = {
   PARLEY_WS_AUTH_TIMEOUT_MS: { default: '5000', doc: 'Time allowed for the auth frame (then 4501)' },
   PARLEY_TYPING_TTL_MS: { default: '5000', doc: 'How long a typing indicator lasts' },
   PARLEY_LOG_LEVEL: { default: 'info', doc: 'pino level (`silent` to mute)' },
+  PARLEY_TRUST_PROXY: { default: 'false', doc: '`true` behind a load balancer: client IPs from X-Forwarded-For' },
   PARLEY_GRPC_PORT: { default: '9090', doc: 'gRPC port of the host API (ChatAdminService)' },
   PARLEY_ADMIN_SECRET: { default: '', doc: 'Bearer secret for the gRPC host API; no gRPC server without it' },
   PARLEY_OTEL_ENDPOINT: { default: '', doc: 'OTLP/HTTP endpoint for traces (e.g. http://jaeger:4318); off when unset' },
@@ -183,7 +186,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const config: Config = {
-    mode: adapters.store === 'cassandra' || adapters.bus === 'kafka' || adapters.cache === 'redis' ? 'cluster' : 'embedded',
+    mode:
+      adapters.store === 'cassandra' || adapters.bus === 'kafka' || adapters.cache === 'redis' ? 'cluster' : 'embedded',
     adapters,
     cassandra: {
       contactPoints: list('PARLEY_CASSANDRA_CONTACT_POINTS'),
@@ -219,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     typingTtlMs: int('PARLEY_TYPING_TTL_MS', 100, 60_000),
     logLevel: raw('PARLEY_LOG_LEVEL'),
+    trustProxy: raw('PARLEY_TRUST_PROXY') === 'true',
     grpc: { port: int('PARLEY_GRPC_PORT', 0, 65535), adminSecret: raw('PARLEY_ADMIN_SECRET') || undefined },
     otelEndpoint: raw('PARLEY_OTEL_ENDPOINT') || undefined,
   };
@@ -230,6 +235,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`PARLEY_LOG_LEVEL must be a pino level (got "${config.logLevel}")`);
+  }
+  if (!['true', 'false'].includes(raw('PARLEY_TRUST_PROXY'))) {
+    problems.push(`PARLEY_TRUST_PROXY must be true or false (got "${raw('PARLEY_TRUST_PROXY')}")`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -27,10 +27,12 @@ async function main(): Promise<void> {
   const tracing = startTracingFor(config);
   const services = compose(config);
   const app = await buildApp(services, {
+    trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
     ws: config.ws,
     logger: { level: config.logLevel, mixin: traceIds },
+    ...(services.rateLimitRedis ? { rateLimitRedis: services.rateLimitRedis } : {}),
   });
 
   let grpc: GrpcServer | undefined;

@@ -17,6 +17,8 @@ export interface Services {
   bus: EventBus;
   health: HealthCheck[];
   metrics: Metrics;
+  /** Cluster mode: the Redis client (ioredis) for the shared rate-limit store; opaque to the app. */
+  rateLimitRedis?: unknown;
   /** Closes stores, bus and caches (after delivery has stopped). */
   close(): Promise<void>;
 }

@@ -24,6 +24,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Trust `X-Forwarded-For` from a load balancer in front. */
   trustProxy?: boolean;
+  /** Cluster mode: an ioredis client, so rate limits are counted across instances (`parley:rl:*`). */
+  rateLimitRedis?: unknown;
 }
 
 declare module 'fastify' {
@@ -60,7 +62,12 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     exposedHeaders: ['retry-after'],
     maxAge: 600,
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    ...(options.rateLimitRedis
+      ? { redis: options.rateLimitRedis as never, skipOnError: true, nameSpace: 'parley:rl:' }
+      : {}),
+  });
   await app.register(swagger, { mode: 'static', specification: { document: contract.spec as never } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(websocket, {

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient } from './cassandra-session.js';
+import { type CassandraEndpoint, type CqlClient, createClient } from './cassandra-client.js';
 
 export const CASSANDRA_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../migrations/cassandra');
 
-export interface MigrationOptions {
-  contactPoints: string[];
-  localDataCenter: string;
+export interface MigrationOptions extends CassandraEndpoint {
   keyspace: string;
   /** Replicas in the local data center when the keyspace is created. */
   replicationFactor: number;
@@ -86,7 +84,7 @@ export async function migrateCassandra(o: MigrationOptions): Promise<string[]> {
   }
 }
 
-async function acquire(client: ReturnType<typeof createClient>, owner: string, timeoutMs: number): Promise<void> {
+async function acquire(client: CqlClient, owner: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // The TTL frees the lock if its holder dies mid-run.

@@ -1,9 +1,8 @@
-import cassandra from 'cassandra-driver';
+import type cassandra from 'cassandra-driver';
 import { ErrorCode, ParleyError } from '../../domain/errors.js';
+import { type CassandraEndpoint, type CqlClient, createClient } from './cassandra-client.js';
 import { type MigrationOptions, migrateCassandra } from './cassandra-migrator.js';
 
-const { Client, policies, types } = cassandra;
-type CqlClient = InstanceType<typeof Client>;
 export type ResultSet = cassandra.types.ResultSet;
 export type Row = cassandra.types.Row;
 export type Params = unknown[];
@@ -13,11 +12,7 @@ export interface CassandraLog {
   info(message: string): void;
 }
 
-export interface CassandraSessionOptions extends Omit<MigrationOptions, 'log'> {
-  contactPoints: string[];
-  localDataCenter: string;
-  /** `LOCAL_QUORUM`, `QUORUM`, `ONE`, ...; lightweight transactions use the matching SERIAL level. */
-  consistency: string;
+export interface CassandraSessionOptions extends Omit<MigrationOptions, 'log'>, CassandraEndpoint {
   migrateOnStart: boolean;
   log?: CassandraLog;
 }
@@ -28,14 +23,8 @@ export interface ExecuteOptions {
   fetchSize?: number;
 }
 
-const CONSISTENCY: Record<string, number> = {
-  ONE: types.consistencies.one,
-  LOCAL_ONE: types.consistencies.localOne,
-  QUORUM: types.consistencies.quorum,
-  LOCAL_QUORUM: types.consistencies.localQuorum,
-  EACH_QUORUM: types.consistencies.eachQuorum,
-  ALL: types.consistencies.all,
-};
+/** Longer than the driver's read timeout (8 s), so the driver's own error normally comes first. */
+const DEADLINE_MS = 15_000;
 
 /** Wraps a driver failure (no host, timeout, unavailable replicas...) as `unavailable`. */
 export function unavailable(operation: string, err: unknown): ParleyError {
@@ -71,22 +60,39 @@ export class CassandraSession {
 
   async execute(operation: string, query: string, params: Params = [], options: ExecuteOptions = {}) {
     const client = await this.#connected().catch((err: unknown) => Promise.reject(unavailable(operation, err)));
+    const run = client.execute(query, params, {
+      prepare: true,
+      isIdempotent: options.idempotent ?? false,
+      ...(options.fetchSize ? { fetchSize: options.fetchSize } : {}),
+    });
     try {
-      return await client.execute(query, params, {
-        prepare: true,
-        isIdempotent: options.idempotent ?? false,
-        ...(options.fetchSize ? { fetchSize: options.fetchSize } : {}),
-      });
+      return await this.#bounded(operation, run);
     } catch (err) {
       throw unavailable(operation, err);
     }
+  }
+
+  /**
+   * A hard deadline over the driver's own timeouts: whatever happens to a connection while a
+   * node restarts, a caller (and the socket whose frames wait behind it) never hangs.
+   */
+  #bounded<T>(operation: string, run: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.#options.log?.warn(`cassandra: ${operation} did not complete in ${DEADLINE_MS} ms`);
+        reject(new Error(`${operation} timed out`));
+      }, DEADLINE_MS);
+    });
+    run.catch(() => undefined);
+    return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
   }
 
   /** A logged batch: the statements are applied all or none (eventually), across partitions. */
   async batch(operation: string, queries: Array<{ query: string; params: Params }>): Promise<void> {
     const client = await this.#connected().catch((err: unknown) => Promise.reject(unavailable(operation, err)));
     try {
-      await client.batch(queries, { prepare: true, logged: true, isIdempotent: true });
+      await this.#bounded(operation, client.batch(queries, { prepare: true, logged: true, isIdempotent: true }));
     } catch (err) {
       throw unavailable(operation, err);
     }
@@ -125,10 +131,7 @@ export class CassandraSession {
 
   async #start(): Promise<CqlClient> {
     const o = this.#options;
-    if (o.migrateOnStart) {
-      const ran = await migrateCassandra({ ...o, log: o.log });
-      if (ran.length > 0) o.log?.info(`cassandra: applied migrations ${ran.join(', ')}`);
-    }
+    if (o.migrateOnStart) await migrateCassandra(o); // logs each file it applies
     const client = createClient(o, o.keyspace);
     try {
       await client.connect();
@@ -136,31 +139,9 @@ export class CassandraSession {
       await client.shutdown().catch(() => undefined);
       throw err;
     }
+    o.log?.info(
+      `cassandra: connected to ${o.contactPoints.join(',')} (keyspace ${o.keyspace}, DC ${o.localDataCenter})`,
+    );
     return client;
   }
-}
-
-/** A driver client with Parley's settings; `keyspace` undefined for bootstrap work. */
-export function createClient(o: CassandraSessionOptions | MigrationOptions, keyspace?: string): CqlClient {
-  const consistency = 'consistency' in o ? (CONSISTENCY[o.consistency] ?? types.consistencies.localQuorum) : undefined;
-  const global = consistency === types.consistencies.quorum || consistency === types.consistencies.all;
-  return new Client({
-    contactPoints: o.contactPoints,
-    localDataCenter: o.localDataCenter,
-    ...(keyspace ? { keyspace } : {}),
-    encoding: { useBigIntAsLong: true, useUndefinedAsUnset: true },
-    policies: {
-      loadBalancing: new policies.loadBalancing.TokenAwarePolicy(
-        new policies.loadBalancing.DCAwareRoundRobinPolicy(o.localDataCenter),
-      ),
-      reconnection: new policies.reconnection.ExponentialReconnectionPolicy(250, 2000, false),
-    },
-    queryOptions: {
-      prepare: true,
-      consistency: consistency ?? types.consistencies.localQuorum,
-      serialConsistency: global ? types.consistencies.serial : types.consistencies.localSerial,
-    },
-    socketOptions: { connectTimeout: 3000, readTimeout: 8000 },
-    protocolOptions: { maxSchemaAgreementWaitSeconds: 20 },
-  });
 }
