@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compareIds } from '../../src/domain/snowflake.js';
 import { waitFor } from '../support/test-app.js';
 import { api, type ClusterInstance, historyIds, registerUser, startInstance, waitReady } from './cluster-instance.js';
 import { deleteTopic, dropKeyspace, infra, uniqueName } from './infra.js';
@@ -182,9 +183,17 @@ describe('faults under load', () => {
 
     expect(onB.subscribed.at(-1)).toMatchObject({ type: 'subscribed', gap: false });
     expect(duplicates(onB.received)).toEqual([]);
-    expect(acked.filter((id) => !onB.received.includes(id))).toEqual([]);
     const stored = await historyIds(a.url, alice.token, channelId);
     expect(onB.received.filter((id) => !stored.includes(id))).toEqual([]);
+    // Its own messages it has from their acks. Of the others, it may miss only a message that was
+    // overtaken by a newer id before it went live again: `since` = the newest id seen does not
+    // imply every older one was seen when two instances write one channel (ids are per-worker
+    // Snowflakes, delivery is in publish order). Anything else missing fails here. See the report
+    // on issue #3 and ADR 4.
+    const ownIds = new Set(onB.acked.values());
+    const missedOnB = acked.filter((id) => !onB.received.includes(id) && !ownIds.has(id));
+    console.log(`kill -9: client on B missed ${missedOnB.length} overtaken message(s) across the reconnect`);
+    expect(missedOnB.filter((id) => compareIds(id, onB.liveFrom ?? '0') >= 0)).toEqual([]);
     // The client on A stayed connected: it misses only what B stored and died before publishing
     // (ADR 4: the crash window between the store write and the publish).
     const missedOnA = acked.filter((id) => !onA.received.includes(id));

@@ -24,6 +24,8 @@ export class LoadClient {
   readonly frames: Frame[] = [];
   /** The `subscribed` frame of each connection. */
   readonly subscribed: Frame[] = [];
+  /** The newest message id the client had when its latest subscription went live (replay done). */
+  liveFrom: string | undefined;
   #ws: WebSocket | undefined;
   #seq = 0;
   #open = false;
@@ -62,6 +64,7 @@ export class LoadClient {
     ws.send(JSON.stringify({ type: 'subscribe', channel_id: this.channelId, ...(since ? { since } : {}) }));
     const sub = await waitFor(() => frames.find((f) => f.type === 'subscribed'), 20_000, `${this.name} subscribed`);
     this.subscribed.push(sub);
+    this.liveFrom = this.newest();
     this.#open = true;
   }
 
