@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,10 +34,12 @@ describe.skipIf(skipReason !== '')(`the examples${skipReason ? ` (skipped: ${ski
   let parley: ServerProcess;
   let site: StaticServer;
   let browser: Browser;
+  const builds: string[] = [];
 
   beforeAll(async () => {
     [parley, browser] = await Promise.all([startParley(), launchChromium()]);
     const [react, vue] = await Promise.all([buildExample('react', parley.url), buildExample('vue', parley.url)]);
+    builds.push(react, vue);
     site = await startStaticServer(
       {
         '/': WIDGET_DIST,
@@ -54,6 +56,7 @@ describe.skipIf(skipReason !== '')(`the examples${skipReason ? ` (skipped: ${ski
   afterAll(async () => {
     await browser?.close();
     await Promise.all([parley?.stop(), site?.close()]);
+    for (const dir of builds) rmSync(dir, { recursive: true, force: true });
   });
 
   async function signUpAndSend(path: string, name: string, events: string) {

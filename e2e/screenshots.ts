@@ -40,11 +40,13 @@ try {
   for (const user of [ada, cleo]) await joinChannel(parley.url, user, design);
   await joinChannel(parley.url, ada, random);
   const say = (user: TestUser, text: string) => postMessage(parley.url, user, design, text);
+  await say(cleo, 'Reminder: design review moves to Thursday at 3pm.');
+  await say(ada, 'Thanks! I will bring the flow diagrams.');
   await say(bob, 'Morning! The new onboarding mockups are up: https://example.com/mockups/onboarding');
   await say(cleo, 'Looks great. The second step feels a bit crowded on mobile, though.');
   const question = await say(ada, 'Agreed. Could we move the avatar picker to a later step?');
-  await say(bob, 'Good idea, I will try that after lunch 🍜');
-  await say(cleo, 'Also: the dark theme contrast on buttons is much better now 👌');
+  await say(bob, 'Good idea, I will try that after lunch.');
+  await say(cleo, 'Also: the dark theme contrast on buttons is much better now.');
   await reply(parley.url, bob, question.message_id, 'Yes, and make it optional.');
   await reply(parley.url, cleo, question.message_id, '+1, fewer choices up front.');
   await reply(parley.url, ada, question.message_id, 'I will update the flow doc today.');
@@ -80,7 +82,7 @@ async function shoot(
   await tab.goto(`${site.url}/${theme}/${users.ada.name}`);
   const ada = new WidgetDriver(tab);
   await ada.composer.waitFor();
-  await ada.message('Agreed. Could we move the avatar picker to a later step?').locator('.replies').click();
+  await ada.message('Agreed. Could we move the avatar picker to a later step?').locator('.reply-count').click();
   await ada.thread.locator('.replies > ol:not(.parent) li').nth(2).waitFor();
   await ada.composer.click();
   await others[0]?.composer.pressSequentially('On it');

@@ -60,7 +60,7 @@ describe.skipIf(skipReason !== '')(`two users in two browsers${skipReason ? ` (s
     const time = (driver: WidgetDriver) => driver.message('Hello from Ada').locator('time');
     const iso = await time(ada).getAttribute('datetime');
     const local = (timeZone: string) =>
-      new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso ?? ''));
+      new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso ?? ''));
     expect(await time(ada).textContent()).toBe(local('America/New_York'));
     expect(await time(bob).textContent()).toBe(local('Asia/Tokyo'));
     expect(local('America/New_York')).not.toBe(local('Asia/Tokyo'));
@@ -75,8 +75,8 @@ describe.skipIf(skipReason !== '')(`two users in two browsers${skipReason ? ` (s
     await bob.send('A reply from Bob', bobReply);
     await expect.poll(() => bob.replies()).toEqual(['A reply from Bob']);
 
-    await expect.poll(() => ada.message('Hello from Ada').locator('.replies').textContent()).toBe('1 reply');
-    await ada.message('Hello from Ada').locator('.replies').click();
+    await expect.poll(() => ada.message('Hello from Ada').locator('.reply-count').textContent()).toBe('1 reply');
+    await ada.message('Hello from Ada').locator('.reply-count').click();
     await expect.poll(() => ada.replies()).toEqual(['A reply from Bob']);
     await ada.send('And one from Ada', ada.thread.locator('chat-composer textarea'));
     await expect.poll(() => bob.replies()).toEqual(['A reply from Bob', 'And one from Ada']);

@@ -76,7 +76,7 @@ export class WidgetDriver {
   }
 
   get composer(): Locator {
-    return this.root.locator('chat-composer[part~="composer"] textarea');
+    return this.root.locator('chat-composer[part~="composer"]:not([thread-id]) textarea');
   }
 
   get list(): Locator {

@@ -27,8 +27,8 @@ export function createTranslator(lang: string): Translator {
   const strings = localeOf(lang) ?? en;
   const locale = safeLocale(lang);
   const rules = new Intl.PluralRules(locale);
-  const hm = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-  const dayHm = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const hm = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  const dayHm = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
   const t: Translator['t'] = (key, vars) => fill(strings[key], vars);
   return {

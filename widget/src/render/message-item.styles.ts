@@ -86,13 +86,13 @@ export const messageItemStyles = [
   .message:focus-within .reply {
     opacity: 1;
   }
-  .replies {
+  .reply-count {
     font-size: 0.82em;
     font-weight: 600;
     color: var(--chat-color-accent);
     padding: 0 calc(var(--_space) * 0.5);
   }
-  .replies:hover {
+  .reply-count:hover {
     background: var(--chat-color-accent-soft);
   }
   @media (hover: none) {

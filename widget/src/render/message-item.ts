@@ -67,7 +67,7 @@ function actions(item: Item, { i18n, onThread }: ItemOptions) {
   const open = () => onThread(item.messageId);
   return html`${
     item.replyCount > 0
-      ? html`<button class="replies" @click=${open}>${i18n.plural('replies', item.replyCount)}</button>`
+      ? html`<button class="reply-count" @click=${open}>${i18n.plural('replies', item.replyCount)}</button>`
       : nothing
   }
     <span part="message-actions" class="actions">

@@ -25,4 +25,13 @@ export const channelHeaderStyles = css`
     font-size: 0.9em;
     white-space: nowrap;
   }
+  .menu {
+    display: none;
+  }
+  @container chat (max-width: 760px) {
+    .menu {
+      display: inline-flex;
+      gap: 4px;
+    }
+  }
 `;

@@ -82,12 +82,18 @@ export const channelListStyles = css`
   .account {
     display: flex;
     align-items: center;
-    justify-content: space-between;
     gap: var(--_space);
+    min-height: calc(var(--_space) * 7);
     padding: var(--_space) calc(var(--_space) * 1.5);
-    border-top: 1px solid var(--chat-color-border);
+    border-bottom: 1px solid var(--chat-color-border);
+  }
+  .avatar {
+    --_avatar: 28px;
+    flex: none;
+    font-size: 0.8em;
   }
   .me {
+    flex: 1;
     font-weight: 600;
     overflow: hidden;
     text-overflow: ellipsis;

@@ -4,6 +4,8 @@ import { ChatController } from '../../controllers/chat-controller.js';
 import { ChatChannelSelectEvent } from '../../events/chat-channel-select.js';
 import { ChatErrorEvent } from '../../events/chat-error.js';
 import { ChatSessionEndEvent } from '../../events/chat-session-end.js';
+import { hueOf, initialOf } from '../../lib/people.js';
+import { avatarStyles } from '../../styles/avatar.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { channelListStyles } from './chat-channel-list.styles.js';
 
@@ -27,7 +29,7 @@ const FRESH_MS = 1000;
  * @csspart account - The signed-in user and the Sign out button.
  */
 export class ChatChannelList extends LitElement {
-  static override styles = [sharedStyles, channelListStyles];
+  static override styles = [sharedStyles, avatarStyles, channelListStyles];
   static override properties = {
     activeId: { attribute: 'active-id' },
     adding: { state: true },
@@ -63,17 +65,18 @@ export class ChatChannelList extends LitElement {
     const mine = directory?.mine ?? [];
     const others = (directory?.all ?? []).filter((c) => !mine.some((m) => m.id === c.id));
     const user = this.#chat.chat.user;
-    return html`<nav aria-label=${t('channels')}>
+    return html`<div part="account" class="account">
+        <span class="avatar hue${hueOf(user?.id ?? '')}" aria-hidden="true">${initialOf(user?.name ?? '')}</span>
+        <span class="me" title=${user ? t('signedInAs', { name: user.name }) : ''}>${user?.name ?? ''}</span>
+        <button class="subtle" @click=${() => this.dispatchEvent(new ChatSessionEndEvent())}>${t('signOut')}</button>
+      </div>
+      <nav aria-label=${t('channels')}>
         <h2 id="mine">${t('myChannels')}</h2>
         ${this.#list('mine', mine, directory?.loaded ?? false)}
         ${this.adding ? this.#form() : html`<button part="add-button" class="add ghost" @click=${this.#startAdding}>+ ${t('addChannel')}</button>`}
         <h2 id="others">${t('otherChannels')}</h2>
         ${this.#list('others', others, directory?.loaded ?? false)}
-      </nav>
-      <div part="account" class="account">
-        <span class="me" title=${user ? t('signedInAs', { name: user.name }) : ''}>${user?.name ?? ''}</span>
-        <button class="subtle" @click=${() => this.dispatchEvent(new ChatSessionEndEvent())}>${t('signOut')}</button>
-      </div>`;
+      </nav>`;
   }
 
   #list(id: string, channels: readonly ChatChannel[], loaded: boolean) {

@@ -1,5 +1,4 @@
 import { html, LitElement } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { ChatMessageSendEvent } from '../../events/chat-message-send.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -63,7 +62,7 @@ export class ChatComposer extends LitElement {
         aria-label=${this.label}
         aria-describedby="hint"
         placeholder=${this.label}
-        .value=${live(this.value)}
+        .value=${this.value}
         ?disabled=${this.disabled}
         @input=${this.#input}
         @keydown=${this.#keydown}
@@ -104,5 +103,8 @@ export class ChatComposer extends LitElement {
     if (this.threadId) client.reply(this.threadId, content);
     else client.send(this.channelId, content);
     this.value = '';
+    // the binding may not have rendered the typed text yet, so it would see no change: clear the box itself
+    const input = this.renderRoot.querySelector('textarea');
+    if (input) input.value = '';
   }
 }

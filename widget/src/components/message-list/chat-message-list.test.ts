@@ -51,7 +51,7 @@ describe('chat-message-list', () => {
     expect(textOf(item?.querySelector('[part="message-author"]'))).toBe(bob);
     const time = item?.querySelector('time');
     expect(time?.getAttribute('datetime')).toBe(posted.created_at);
-    const expected = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(
+    const expected = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(
       new Date(posted.created_at),
     );
     expect(textOf(time)).toBe(expected);
@@ -120,7 +120,7 @@ describe('chat-message-list', () => {
     const posted = world.server.post('general', bob, 'popular');
     const element = await list();
     world.server.postReply(posted.message_id, { id: bob, name: 'bob', email: '', created_at: '' }, 'one');
-    await waitFor(() => textOf(items(element)[0]?.querySelector('.replies')) === '1 reply', 'reply count');
+    await waitFor(() => textOf(items(element)[0]?.querySelector('.reply-count')) === '1 reply', 'reply count');
   });
 
   it('says who is typing, by name', async () => {
