@@ -46,6 +46,39 @@ function statusLine(r) {
   return undefined;
 }
 
+/** A note on scenarios taken from a supplementary run (see `--with`). */
+const fromNote = (r) =>
+  r?.from
+    ? `_From the supplementary run of ${r.from.started_at} (\`${r.from.file}\`, load average before \`${r.from.loadavg_before}\`, ` +
+      `after \`${r.from.loadavg_after}\`): in the main run this scenario was ${r.from.replaced}._\n\n`
+    : '';
+
+/**
+ * Fills scenarios the main run skipped (or could not run) from supplementary results files,
+ * marking each with where it came from. Nothing the main run measured is replaced.
+ */
+export function mergeResults(main, supplements) {
+  const out = { ...main, scenarios: { ...main.scenarios } };
+  for (const { file, results } of supplements) {
+    for (const [id, r] of Object.entries(results.scenarios)) {
+      const mine = out.scenarios[id];
+      if (r.status !== 'ok' || mine?.status === 'ok') continue;
+      const replaced = mine ? `${mine.status}${mine.reason ? ` (${mine.reason})` : ''}` : 'not run';
+      out.scenarios[id] = {
+        ...r,
+        from: {
+          file,
+          started_at: results.started_at,
+          loadavg_before: results.loadavg_before,
+          loadavg_after: results.loadavg_after,
+          replaced,
+        },
+      };
+    }
+  }
+  return out;
+}
+
 const S1_METRICS = (w) => [
   { key: `${w}.offered_msgs_per_s`, label: 'offered messages/s' },
   { key: `${w}.frames_per_s`, label: 'delivered frames/s' },
@@ -308,7 +341,8 @@ export async function renderReport(results, { docsDir = join(ROOT_DIR, 'docs'), 
     '',
     statusLine(s.s2) ??
       [
-        'Two cluster instances; the sender on one, one receiving socket per channel on the other; the peer is a raw kafkajs ' +
+        fromNote(s.s2) +
+          'Two cluster instances; the sender on one, one receiving socket per channel on the other; the peer is a raw kafkajs ' +
           'producer -> consumer hop on the same broker and topic settings. "diff" is Parley minus the raw hop (medians).',
         '',
         img('s2-latency.svg', 'S2 latency'),
@@ -329,7 +363,8 @@ export async function renderReport(results, { docsDir = join(ROOT_DIR, 'docs'), 
       '',
       statusLine(s[key]) ??
         [
-          `${s[key].params.messages.toLocaleString('en-US')} messages in one channel over ${s[key].params.buckets} ten-day buckets; ` +
+          fromNote(s[key]) +
+            `${s[key].params.messages.toLocaleString('en-US')} messages in one channel over ${s[key].params.buckets} ten-day buckets; ` +
             `${s[key].params.rate} requests/s for ${s[key].params.seconds} s per page kind, after a warm-up; deep pages start at a ` +
             `cursor drawn from ${s[key].params.deepCursors} spread over the older 90% of the history. \`driver\`: the same prepared ` +
             'query (bench/lib/history-sql.mjs) issued by the bare driver in its own process' +
@@ -358,7 +393,8 @@ export async function renderReport(results, { docsDir = join(ROOT_DIR, 'docs'), 
       '',
       statusLine(s[key]) ??
         [
-          'Milliseconds from spawn to the `Server listening` log line, to `parley ready`, and to a probe message delivered over ' +
+          fromNote(s[key]) +
+            'Milliseconds from spawn to the `Server listening` log line, to `parley ready`, and to a probe message delivered over ' +
             'the WebSocket (auth, subscribe, send, receive). Peers: a bare node:http server and the bare `ws` server, to listening.',
           '',
           img(`${key.replace('_', '-')}-start.svg`, 'S5 start'),
@@ -405,13 +441,17 @@ export async function renderReport(results, { docsDir = join(ROOT_DIR, 'docs'), 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'docs-dir': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'docs-dir': { type: 'string' }, with: { type: 'string', multiple: true } },
+  });
   const input = positionals[0];
   if (!input) {
-    console.error('usage: node bench/report.mjs bench/results/<date>.json [--docs-dir docs]');
+    console.error('usage: node bench/report.mjs bench/results/<date>.json [--with <other>.json ...] [--docs-dir docs]');
     process.exit(2);
   }
-  const results = JSON.parse(readFileSync(input, 'utf8'));
+  const supplements = (values.with ?? []).map((file) => ({ file, results: JSON.parse(readFileSync(file, 'utf8')) }));
+  const results = mergeResults(JSON.parse(readFileSync(input, 'utf8')), supplements);
   const written = await renderReport(results, {
     docsDir: values['docs-dir'] ?? join(ROOT_DIR, 'docs'),
     resultsFile: input,
