@@ -27,7 +27,10 @@ function table(result, metrics, { contenders = result.contenders, ratios = [], e
   const out = [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`];
   for (const m of metrics) {
     const row = [m.label, ...contenders.map((c) => cell(result.summary[m.key]?.[c], m.digits))];
-    for (const r of ratios) row.push(`${fmt(result.ratios?.[m.key]?.[r.key], 3)}x`);
+    for (const r of ratios) {
+      const v = result.ratios?.[m.key]?.[r.key];
+      row.push(typeof v === 'number' ? `${fmt(v, 3)}x` : 'n/a');
+    }
     if (extra) row.push(extra.value(m.key));
     out.push(`| ${row.join(' | ')} |`);
   }
@@ -44,6 +47,17 @@ function statusLine(r) {
   if (r.status === 'skipped') return `**Skipped:** ${r.reason}.`;
   if (r.status === 'failed') return `**Failed:** ${r.error ?? 'no numbers for Parley'}.`;
   return undefined;
+}
+
+/** Which runs stopped early because a contender delivered less than half of what was offered. */
+function saturation(r) {
+  const stops = r.runs
+    .filter((x) => x.metrics?.saturated_at)
+    .map((x) => `${x.contender} #${x.round + 1} at ${x.metrics.saturated_at}/s`);
+  return stops.length
+    ? `Saturated (less than half delivered; higher rates not run in that round): ${stops.join(', ')}.` +
+        (r.status_note ? ` Note: ${r.status_note}.` : '')
+    : '';
 }
 
 /** A note on scenarios taken from a supplementary run (see `--with`). */
@@ -356,6 +370,8 @@ export async function renderReport(results, { docsDir = join(ROOT_DIR, 'docs'), 
           ]),
           { extra: { label: 'diff (ms)', value: (key) => fmt(s.s2.diffs_ms?.[key]) } },
         ),
+        '',
+        saturation(s.s2),
       ].join('\n'),
     '',
     ...['s3', 's3_cassandra'].flatMap((key) => [

@@ -3,11 +3,11 @@
 // bench/results/<date>.json and renders docs/benchmarks.md (+ SVG charts). Exits non-zero when a
 // scenario that should have run produced no numbers for Parley.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { detectCluster } from './lib/environment.mjs';
+import { removeTempDirs, tempDir } from './lib/parley.mjs';
 import { loadavg, machineInfo } from './lib/proc.mjs';
 import { BENCH_DIR, ROOT_DIR } from './lib/processes.mjs';
 import { readProfile, summarizeProfile } from './lib/profile.mjs';
@@ -119,7 +119,7 @@ async function main() {
   if (wanted('s5')) await scenario(results, 's5', () => runStart({ mode, log }));
   let profileDir;
   if (wanted('s1')) {
-    profileDir = profile ? mkdtempSync(join(tmpdir(), 'parley-bench-prof-')) : undefined;
+    profileDir = profile ? tempDir('prof') : undefined;
     let fanout;
     await scenario(results, 's1', async () => {
       fanout = await runFanout({ mode, log, profileDir });
@@ -159,6 +159,7 @@ async function main() {
     if (id === 's5_cluster') await scenario(results, id, () => runStart({ mode, log, cluster }));
   }
 
+  removeTempDirs();
   results.loadavg_after = loadavg();
   results.seconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
   const stamp = startedAt.toISOString().slice(0, 16).replace(':', '-');

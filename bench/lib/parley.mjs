@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, ROOT_DIR, sleep, spawnNode, waitForHttp } from './processes.mjs';
@@ -31,8 +31,18 @@ export function cleanEnv() {
   return env;
 }
 
+const created = new Set();
+
+/** A fresh temporary directory, removed by `removeTempDirs()` at the end of the run. */
 export function tempDir(prefix) {
-  return mkdtempSync(join(tmpdir(), `parley-bench-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `parley-bench-${prefix}-`));
+  created.add(dir);
+  return dir;
+}
+
+export function removeTempDirs() {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+  created.clear();
 }
 
 /** Polls /readyz until it says 200 (cluster mode: store migrated and connected, bus joined). */

@@ -16,7 +16,8 @@ function frameName(cf) {
   const short = url.includes('node_modules/')
     ? url.slice(url.lastIndexOf('node_modules/') + 13)
     : url.includes('/service/dist/')
-      ? `service/${url.slice(url.indexOf('/service/dist/') + 14).replace(/\.js$/, '.ts')}`
+      ? // Compiled lines (service/dist/*.js), not the TypeScript sources' lines.
+        `service/dist/${url.slice(url.indexOf('/service/dist/') + 14)}`
       : url;
   const name = cf.functionName || '(anonymous)';
   return short ? `${name} ${short}:${cf.lineNumber + 1}` : name;
