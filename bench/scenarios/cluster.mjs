@@ -13,8 +13,8 @@ import { createHistogram, merge, round, summarizeHistogram } from '../lib/stats.
  * one in flight, what is due each tick sent as one batch; consumer maxWait 500 ms).
  */
 export const SCALES = {
-  full: { rates: [100, 1000, 5000], channels: 12, senderSockets: 200, warmupS: 2, measureS: 5, pairs: 3 },
-  quick: { rates: [100, 1000], channels: 6, senderSockets: 50, warmupS: 1, measureS: 1.5, pairs: 1 },
+  full: { rates: [100, 1000, 5000], channels: 12, senderSockets: 200, warmupS: 2, measureS: 5, drainS: 10, pairs: 3 },
+  quick: { rates: [100, 1000], channels: 6, senderSockets: 50, warmupS: 0.5, measureS: 1, drainS: 2, pairs: 1 },
 };
 
 const RAW_TOPIC = 'parley.bench.raw';
@@ -48,7 +48,7 @@ async function windowOf({ start, stop, receivers, resetSent, collectSent, rate, 
   const seconds = (performance.now() - t0) / 1000;
   const sent = await collectSent();
   await stop();
-  for (const r of receivers) await drain(r);
+  for (const r of receivers) await drain(r, scale.drainS * 1000);
   const h = got.reduce((acc, g) => merge(acc, g.histogram), createHistogram());
   const frames = got.reduce((n, g) => n + g.frames, 0);
   const lat = summarizeHistogram(h);

@@ -31,7 +31,7 @@ async function drain(receivers, maxMs = 20_000) {
     still = total === last ? still + 1 : 0;
     if (still >= 3 || performance.now() > deadline) return;
     last = total;
-    await sleep(330);
+    await sleep(maxMs < 10_000 ? 150 : 330);
   }
 }
 
@@ -63,7 +63,7 @@ export async function measureWindow({ contender, server, receivers, sender, topo
   const busy = machineBusy(machine0, machineCpu());
   await sender.request('stop');
   await sender.request('close');
-  await drain(receivers);
+  await drain(receivers, (scale.drainS ?? 20) * 1000);
 
   const histogram = got.reduce((h, g) => merge(h, g.histogram), createHistogram());
   const frames = got.reduce((n, g) => n + g.frames, 0);

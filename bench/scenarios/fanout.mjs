@@ -27,6 +27,7 @@ export const SCALES = {
     warmupS: 2,
     measureS: 5,
     settleS: 3,
+    drainS: 20,
     windows: [
       { id: 'a', target: 'big', rate: 1 },
       { id: 'b', target: 'rooms', rate: 100 },
@@ -40,9 +41,10 @@ export const SCALES = {
     users: 2,
     rooms: 10,
     pairs: 1,
-    warmupS: 1,
-    measureS: 2,
-    settleS: 1,
+    warmupS: 0.5,
+    measureS: 1,
+    settleS: 0.5,
+    drainS: 3,
     windows: [
       { id: 'a', target: 'big', rate: 10 },
       { id: 'b', target: 'rooms', rate: 100 },

@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
  */
 export const SCALES = {
   full: { messages: 1_000_000, buckets: 100, rate: 200, seconds: 3, warmupS: 1, pairs: 3, deepCursors: 400 },
-  quick: { messages: 50_000, buckets: 20, rate: 100, seconds: 1, warmupS: 0.3, pairs: 1, deepCursors: 100 },
+  quick: { messages: 50_000, buckets: 20, rate: 100, seconds: 0.5, warmupS: 0.2, pairs: 1, deepCursors: 100 },
 };
 
 export const PAGES = [
