@@ -65,7 +65,8 @@ describe('channels as state (fake server)', () => {
     const { server, bob } = fakeWorld(2);
     const client = fakeClient(server);
     await watching(client);
-    const newest = channelOf(client)?.messages.at(-1)?.messageId;
+    const held = channelOf(client)?.messages.map((m) => m.messageId) ?? [];
+    const newest = held.at(-1);
     server.refuse = true;
     server.dropAll(1006);
     await waitFor(() => client.store.get().connection.state === 'connecting');
@@ -74,7 +75,7 @@ describe('channels as state (fake server)', () => {
     await waitFor(() => contents(client).length === 9, 'recovery');
     expect(contents(client)).toEqual(serverContents(server));
     const resubscribe = server.sessions.at(-1)?.socket.sent('subscribe');
-    expect(resubscribe).toEqual([{ type: 'subscribe', channel_id: 'general', since: newest }]);
+    expect(resubscribe).toEqual([{ type: 'subscribe', channel_id: 'general', since: newest, have: held }]);
   });
 
   it('on gap reloads the newest page, drops what precedes the hole, and pages back without duplicates', async () => {
@@ -90,6 +91,21 @@ describe('channels as state (fake server)', () => {
     await waitFor(() => contents(client).at(-1) === 'm17' && channelOf(client)?.loading === false, 'gap reload');
     expect(contents(client)).toEqual(['m13', 'm14', 'm15', 'm16', 'm17']);
     expect(channelOf(client)?.hasMore).toBe(true);
+    while (channelOf(client)?.hasMore) expect(await client.loadOlder('general')).toBeUndefined();
+    expect(contents(client)).toEqual(serverContents(server));
+  });
+
+  it('keeps a replayed message older than the loaded pages out until paging back reaches it', async () => {
+    const { server } = fakeWorld(12);
+    const client = fakeClient(server);
+    await watching(client);
+    expect(contents(client)).toEqual(['m8', 'm9', 'm10', 'm11', 'm12']);
+    // A recovery window replays m3 (the client never had it; it is not in the loaded pages).
+    const old = server.channels.get('general')?.[2];
+    server.broadcast('general', { type: 'message', message: old as NonNullable<typeof old> });
+    server.post('general', 'bob', 'after'); // frames arrive in order: once this is in, so was m3
+    await waitFor(() => contents(client).includes('after'));
+    expect(contents(client)).toEqual(['m8', 'm9', 'm10', 'm11', 'm12', 'after']);
     while (channelOf(client)?.hasMore) expect(await client.loadOlder('general')).toBeUndefined();
     expect(contents(client)).toEqual(serverContents(server));
   });

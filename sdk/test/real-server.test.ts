@@ -103,6 +103,7 @@ describe('against a real Parley server', { timeout: SLOW }, () => {
     expect(announced).toEqual(away);
     const resubscribe = control.written.filter((f) => f.type === 'subscribe').at(-1);
     expect(resubscribe?.since).toBe(stored.at(-26));
+    expect(resubscribe?.have).toEqual(stored.slice(0, -25).slice(-200)); // what bob held, newest 200
   });
 
   it('retries a send whose ack is lost; the server stores it once and the client shows it once', async () => {

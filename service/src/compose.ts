@@ -104,6 +104,7 @@ export function compose(config: Config, overrides: Overrides = {}): Services {
     realtime,
     metrics,
     ids: createSnowflake({ workerId: config.instanceId }),
+    recoveryWindowMs: config.recoveryWindowMs,
     ...(clock ? { now: clock } : {}),
   });
 
@@ -232,6 +233,7 @@ function buildCache(config: Config, o: Overrides, log: AdapterLog): Edge {
       health: [
         {
           name: 'redis',
+          degradesOnly: true,
           check: () =>
             redis.ping().then(
               () => true,

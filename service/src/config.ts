@@ -47,6 +47,8 @@ export interface Config {
     authTimeoutMs: number;
   };
   typingTtlMs: number;
+  /** Always replayed below a resuming client's `since` (ms): covers clock skew between instances. */
+  recoveryWindowMs: number;
   logLevel: string;
   /** Trust `X-Forwarded-For` from a load balancer in front (per-IP limits then see client addresses). */
   trustProxy: boolean;
@@ -90,6 +92,10 @@ export const CONFIG_VARIABLES = {
   PARLEY_WS_PING_INTERVAL_MS: { default: '30000', doc: 'Heartbeat interval; a missed pong closes with 4009' },
   PARLEY_WS_AUTH_TIMEOUT_MS: { default: '5000', doc: 'Time allowed for the auth frame (then 4501)' },
   PARLEY_TYPING_TTL_MS: { default: '5000', doc: 'How long a typing indicator lasts' },
+  PARLEY_RECOVERY_WINDOW_MS: {
+    default: '',
+    doc: 'Least window (ms) replayed below a resuming `since` (clock skew between instances); 0 with the in-process bus, 1000 with Kafka',
+  },
   PARLEY_LOG_LEVEL: { default: 'info', doc: 'pino level (`silent` to mute)' },
   PARLEY_TRUST_PROXY: { default: 'false', doc: '`true` behind a load balancer: client IPs from X-Forwarded-For' },
   PARLEY_GRPC_PORT: { default: '9090', doc: 'gRPC port of the host API (ChatAdminService)' },
@@ -222,6 +228,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authTimeoutMs: int('PARLEY_WS_AUTH_TIMEOUT_MS', 100, 60_000),
     },
     typingTtlMs: int('PARLEY_TYPING_TTL_MS', 100, 60_000),
+    recoveryWindowMs:
+      raw('PARLEY_RECOVERY_WINDOW_MS') === ''
+        ? adapters.bus === 'kafka'
+          ? 1000
+          : 0
+        : int('PARLEY_RECOVERY_WINDOW_MS', 0, 3_600_000),
     logLevel: raw('PARLEY_LOG_LEVEL'),
     trustProxy: raw('PARLEY_TRUST_PROXY') === 'true',
     grpc: { port: int('PARLEY_GRPC_PORT', 0, 65535), adminSecret: raw('PARLEY_ADMIN_SECRET') || undefined },

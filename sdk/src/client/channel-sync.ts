@@ -10,10 +10,16 @@ import {
   mergeItems,
   mergeNewest,
   newestId,
+  newestIds,
   oldestId,
 } from '../state/message-list.js';
 import type { ClientContext } from './client-context.js';
 
+/**
+ * Ids a resuming `subscribe` lists as held: the server replays a short window before `since`
+ * (a message can arrive after a newer one) and skips these. Repeats beyond them merge by id.
+ */
+const HAVE_MAX = 200;
 /** The server caps unread counts here; so does the client, to agree with it. */
 const UNREAD_CAP = 1000;
 
@@ -129,6 +135,10 @@ export class ChannelSync {
   /** A confirmed message (live, replayed or acked): placed by id, once; replaces its local copy. */
   onMessage(message: ChatMessage): void {
     const c = this.#channel(message.channelId);
+    // Older than the loaded pages while more history exists (a recovery window can replay one):
+    // paging back brings it, in place; inserting it now would hide the hole before it.
+    const oldest = oldestId(c.messages, idOf);
+    if (oldest && this.#metaOf(message.channelId).cursor && compareIds(message.messageId, oldest) < 0) return;
     const { items, added } = mergeItems(c.messages, [sent(message)], idOf, combine);
     const typing = c.typing.filter((u) => u !== message.userId);
     if (items !== c.messages || typing.length !== c.typing.length) this.#put({ ...c, messages: items, typing });
@@ -247,8 +257,10 @@ export class ChannelSync {
   }
 
   #subscribe(id: string): void {
-    const since = newestId(this.#channel(id).messages, idOf);
-    if (this.#ctx.conn.send({ type: 'subscribe', channelId: id, ...(since ? { since } : {}) })) this.#awaiting.push(id);
+    const messages = this.#channel(id).messages;
+    const since = newestId(messages, idOf);
+    const resume = since ? { since, have: newestIds(messages, idOf, HAVE_MAX) } : {};
+    if (this.#ctx.conn.send({ type: 'subscribe', channelId: id, ...resume })) this.#awaiting.push(id);
   }
 
   #settleSubscribe(id: string): void {

@@ -357,8 +357,11 @@ export interface components {
             next_cursor: string;
         };
         Health: {
-            /** @enum {string} */
-            status: "ok" | "unavailable";
+            /**
+             * @description `degraded`: a check that only degrades service failed (Redis: cache misses go to the store, presence and typing are off); still ready, answered with 200.
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unavailable";
             checks?: {
                 [key: string]: string;
             };
@@ -380,8 +383,10 @@ export interface components {
              */
             type: "subscribe";
             channel_id: components["schemas"]["Uuid"];
-            /** @description The last message id seen; messages after it are replayed. */
+            /** @description The newest message id the client has; what it missed is replayed before `subscribed`. A message can reach clients after one with a newer id (two instances writing), so the messages of a short window before `since` are replayed as well, except those listed in `have`. A client that lists nothing drops such repeats by `message_id`. */
             since?: components["schemas"]["Snowflake"];
+            /** @description With `since`: ids of the messages the client holds near `since` (its newest ones, up to 1000); they are not sent again. */
+            have?: components["schemas"]["Snowflake"][];
         };
         UnsubscribeFrame: {
             /**

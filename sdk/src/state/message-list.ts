@@ -39,6 +39,12 @@ export function newestId<T extends ListItem>(list: readonly T[], idOf: IdOf<T>):
   return item ? idOf(item) : '';
 }
 
+/** The ids of the newest `n` confirmed items, oldest first (what a resuming `subscribe` lists in `have`). */
+export function newestIds<T extends ListItem>(list: readonly T[], idOf: IdOf<T>, n: number): string[] {
+  const end = confirmedCount(list);
+  return list.slice(Math.max(0, end - n), end).map(idOf);
+}
+
 /** The oldest confirmed id, `''` when none. */
 export function oldestId<T extends ListItem>(list: readonly T[], idOf: IdOf<T>): string {
   const item = list[0];

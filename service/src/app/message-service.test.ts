@@ -79,7 +79,7 @@ describe('MessageService on the embedded adapters', () => {
       '4',
       '5',
     ]);
-    expect(await services.messages.recover(channel.id, since, 3)).toEqual({ messages: [], gap: true });
+    expect(await services.messages.recover(channel.id, since, [], 3)).toEqual({ messages: [], gap: true });
   });
 
   it('derives unread counts from the read position and messages by others', async () => {
@@ -159,7 +159,7 @@ describe('host-backend use cases', () => {
     const m1 = (await services.messages.send(ann, { channelId: channel.id, content: '1' })).value;
     await services.messages.send(ann, { channelId: channel.id, content: '2' });
     const seen: ChatEvent[] = [];
-    const feed = await services.messages.openFeed(channel.id, m1.messageId, (e) => seen.push(e));
+    const feed = await services.messages.openFeed(channel.id, m1.messageId, [], (e) => seen.push(e));
     expect(feed).toMatchObject({ recovered: 1, gap: false });
     await services.messages.send(ann, { channelId: channel.id, content: '3' });
     feed.close();

@@ -4,6 +4,7 @@ import { LIMITS } from '../domain/entities.js';
 import { ErrorCode, ParleyError } from '../domain/errors.js';
 import type { ChatEvent } from '../domain/events.js';
 import { RecoveryBuffer } from '../domain/recovery-buffer.js';
+import { RecoveryWindow } from '../domain/recovery-window.js';
 import type { SnowflakeGenerator } from '../domain/snowflake.js';
 import { compareIds, isSnowflake } from '../domain/snowflake.js';
 import type { EventBus } from '../ports/event-bus.port.js';
@@ -21,6 +22,8 @@ export interface MessageServiceDeps {
   ids: SnowflakeGenerator;
   realtime: RealtimeService;
   metrics: Metrics;
+  /** Always replay at least this much (ms) below `since`: the clock skew between instances. */
+  recoveryWindowMs?: number;
   now?: () => Date;
 }
 
@@ -47,7 +50,7 @@ export interface Author {
 
 export interface Sent<T> {
   value: T;
-  /** False when the `client_msg_id` was seen before: `value` is the original, not re-broadcast. */
+  /** False when the `client_msg_id` was seen before: `value` is the original (published again, see EventBus). */
   created: boolean;
 }
 
@@ -66,10 +69,16 @@ function page<T>(rows: T[], limit: number, key: (row: T) => string): Page<T> {
 export class MessageService {
   readonly #deps: MessageServiceDeps;
   readonly #now: () => Date;
+  readonly #window: RecoveryWindow;
 
   constructor(deps: MessageServiceDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? (() => new Date());
+    this.#window = new RecoveryWindow({ minWindowMs: deps.recoveryWindowMs ?? 0 });
+    // Every message of every channel reaches this instance through the bus: measure how late.
+    deps.bus.subscribe((event) => {
+      if (event.kind === 'message') this.#window.observe(event.channelId, event.message.messageId);
+    });
   }
 
   /** Persists first (idempotent on `client_msg_id`), then publishes. Members only. */
@@ -118,15 +127,16 @@ export class MessageService {
       clientMsgId: input.clientMsgId ?? `srv-${messageId}`,
       replyCount: 0,
     });
-    if (stored.created) {
-      await this.#deps.bus.publish({
-        kind: 'message',
-        channelId: input.channelId,
-        message: stored.value,
-        ...(input.origin ? { origin: input.origin } : {}),
-      });
-      await this.#deps.realtime.stopTyping(input.channelId, author.userId);
-    }
+    // A retried send publishes the original again: if the instance that stored it died before
+    // publishing, this is its only delivery; instances that delivered it drop the repeat.
+    await this.#deps.bus.publish({
+      kind: 'message',
+      channelId: input.channelId,
+      message: stored.value,
+      ...(input.origin ? { origin: input.origin } : {}),
+      ...(stored.created ? {} : { repeat: true }),
+    });
+    if (stored.created) await this.#deps.realtime.stopTyping(input.channelId, author.userId);
     return { value: stored.value, created: stored.created };
   }
 
@@ -149,14 +159,13 @@ export class MessageService {
       createdAt: this.#now(),
       clientMsgId: input.clientMsgId ?? `srv-${replyId}`,
     });
-    if (stored.created) {
-      await this.#deps.bus.publish({
-        kind: 'reply',
-        channelId: parent.channelId,
-        reply: stored.value,
-        ...(input.origin ? { origin: input.origin } : {}),
-      });
-    }
+    await this.#deps.bus.publish({
+      kind: 'reply',
+      channelId: parent.channelId,
+      reply: stored.value,
+      ...(input.origin ? { origin: input.origin } : {}),
+      ...(stored.created ? {} : { repeat: true }),
+    });
     return { value: stored.value, created: stored.created };
   }
 
@@ -182,16 +191,17 @@ export class MessageService {
 
   /**
    * A channel's events from `since` on, for a host backend (gRPC `StreamChannelEvents`): listens
-   * first, replays stored messages after `since`, then flushes what arrived meanwhile without
-   * duplicates. `emit` receives every event of the channel in order; call `close` to stop.
+   * first, replays what the caller missed (see `recover`), then flushes what arrived meanwhile
+   * without duplicates. `emit` receives every event of the channel in order; call `close` to stop.
    */
   async openFeed(
     channelId: string,
     since: string | undefined,
+    have: readonly string[],
     emit: (event: ChatEvent) => void,
   ): Promise<{ recovered: number; gap: boolean; close: () => void }> {
     await this.#deps.membership.requireChannel(channelId);
-    const buffer = new RecoveryBuffer(since);
+    const buffer = new RecoveryBuffer(have);
     const close = this.#deps.bus.subscribe((event) => {
       if (event.channelId === channelId && !buffer.hold(event)) emit(event);
     });
@@ -199,7 +209,7 @@ export class MessageService {
       let recovered = 0;
       let gap = false;
       if (since) {
-        const recovery = await this.recover(channelId, since);
+        const recovery = await this.recover(channelId, since, have);
         gap = recovery.gap;
         for (const message of recovery.messages) {
           emit({ kind: 'message', channelId, message });
@@ -229,12 +239,27 @@ export class MessageService {
     return page(rows, limit, (r) => r.replyId);
   }
 
-  /** Messages after `since`, oldest first, capped; the caller must already be a member. */
-  async recover(channelId: string, since: string, cap: number = LIMITS.recoveryCap): Promise<Recovery> {
-    const rows = await this.#deps.messages.after(channelId, since, cap + 1);
-    const gap = rows.length > cap;
-    this.#deps.metrics.recovery(gap ? 0 : rows.length, gap);
-    return gap ? { messages: [], gap } : { messages: rows, gap };
+  /**
+   * What a client that has seen `since` may have missed, oldest first, capped; the caller must
+   * already be a member. That is every message after `since`, and also the messages of a short
+   * window before it (a message can reach clients after one with a newer id: RecoveryWindow)
+   * except those the client lists in `have`. A client that lists nothing gets that window again
+   * and drops the repeats by id.
+   */
+  async recover(
+    channelId: string,
+    since: string,
+    have: Iterable<string> = [],
+    cap: number = LIMITS.recoveryCap,
+  ): Promise<Recovery> {
+    const known = new Set(have);
+    const floor = this.#window.floor(channelId, since);
+    const limit = cap + known.size + 1;
+    const rows = await this.#deps.messages.after(channelId, floor, limit);
+    const missed = rows.filter((m) => !known.has(m.messageId));
+    const gap = rows.length >= limit || missed.length > cap;
+    this.#deps.metrics.recovery(gap ? 0 : missed.length, gap);
+    return gap ? { messages: [], gap } : { messages: missed, gap };
   }
 
   async markRead(identity: Identity, channelId: string, messageId: string): Promise<string> {

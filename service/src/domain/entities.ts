@@ -71,5 +71,7 @@ export const LIMITS = {
   pageMax: 100,
   channelPageDefault: 100,
   recoveryCap: 1000,
+  /** Ids a resuming client may list as already held (`have`). */
+  recoveryHaveMax: 1000,
   unreadCap: 1000,
 } as const;

@@ -1,10 +1,11 @@
 import { type ServerWritableStream, status } from '@grpc/grpc-js';
 import type { Services } from '../app/services.js';
+import { LIMITS } from '../domain/entities.js';
 import { ErrorCode, ParleyError } from '../domain/errors.js';
 import type { ChatEvent } from '../domain/events.js';
 import { toProtoEvent } from './mappers.js';
 import { toServiceError } from './status.js';
-import { optionalSnowflake, requireUuid } from './validate.js';
+import { optionalSnowflake, requireUuid, snowflakeList } from './validate.js';
 import type { StreamChannelEventsRequest, StreamChannelEventsResponse } from './wire-types.js';
 
 const SLOW_READER = 'stream reader too slow: later events were not sent, resume with since';
@@ -31,6 +32,7 @@ export async function serveChannelEvents(
 ): Promise<status> {
   const channelId = requireUuid('channel_id', call.request.channel_id);
   const since = optionalSnowflake('since', call.request.since);
+  const have = snowflakeList('have', call.request.have, LIMITS.recoveryHaveMax);
   let held: ChatEvent[] | undefined = [];
   let finish: (code: status) => void = () => undefined;
   const finished = new Promise<status>((resolve) => {
@@ -45,7 +47,7 @@ export async function serveChannelEvents(
       end(status.RESOURCE_EXHAUSTED, new ParleyError(ErrorCode.RateLimited, SLOW_READER));
     }
   };
-  const feed = await services.messages.openFeed(channelId, since, (event) => {
+  const feed = await services.messages.openFeed(channelId, since, have, (event) => {
     if (held) held.push(event);
     else write(event);
   });

@@ -29,6 +29,16 @@ export function optionalSnowflake(field: string, value: string): string | undefi
   return value;
 }
 
+/** A list of message ids (`have`): at most `max`, each a Snowflake. */
+export function snowflakeList(field: string, values: readonly string[] | undefined, max: number): string[] {
+  const list = values ?? [];
+  if (list.length > max) throw invalidInput(field, `${field} must have at most ${max} ids`);
+  for (const value of list) {
+    if (!isSnowflake(value)) throw invalidInput(field, `${field} must hold message ids (decimal Snowflakes)`);
+  }
+  return [...list];
+}
+
 /** A display or channel name: 1-100 characters, not blank, no control characters. */
 export function requireName(field: string, value: string): string {
   if (value === '') throw invalidInput(field, `${field} is required`);

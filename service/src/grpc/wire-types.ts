@@ -104,6 +104,7 @@ export interface ListMessagesResponse {
 export interface StreamChannelEventsRequest {
   channel_id: string;
   since: string;
+  have: string[];
 }
 
 export type StreamChannelEventsResponse =

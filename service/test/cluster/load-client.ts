@@ -40,8 +40,11 @@ export class LoadClient {
     return this.#open;
   }
 
-  /** Opens, authenticates, subscribes (with `since` when given) and waits for `subscribed`. */
-  async connect(wsUrl: string, since?: string): Promise<void> {
+  /**
+   * Opens, authenticates, subscribes (with `since` and `have` when given) and waits for
+   * `subscribed`.
+   */
+  async connect(wsUrl: string, since?: string, have?: string[]): Promise<void> {
     const ws = new WebSocket(wsUrl, 'parley.v1');
     this.#ws = ws;
     const frames: Frame[] = [];
@@ -61,7 +64,14 @@ export class LoadClient {
     });
     ws.send(JSON.stringify({ type: 'auth', token: this.token }));
     await waitFor(() => frames.some((f) => f.type === 'ready'), 10_000, `${this.name} ready`);
-    ws.send(JSON.stringify({ type: 'subscribe', channel_id: this.channelId, ...(since ? { since } : {}) }));
+    ws.send(
+      JSON.stringify({
+        type: 'subscribe',
+        channel_id: this.channelId,
+        ...(since ? { since } : {}),
+        ...(have ? { have } : {}),
+      }),
+    );
     const sub = await waitFor(() => frames.find((f) => f.type === 'subscribed'), 20_000, `${this.name} subscribed`);
     this.subscribed.push(sub);
     this.liveFrom = this.newest();
@@ -104,6 +114,11 @@ export class LoadClient {
       JSON.stringify({ type: 'send', channel_id: this.channelId, content: clientMsgId, client_msg_id: clientMsgId }),
     );
     return true;
+  }
+
+  /** The ids of the newest `n` messages seen, what a resuming client lists in `have`. */
+  held(n = 1000): string[] {
+    return [...new Set(this.received)].sort(compareIds).slice(-n);
   }
 
   /** The newest message id seen (what a client passes as `since`). */

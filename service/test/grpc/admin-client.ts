@@ -91,13 +91,13 @@ export class AdminClient {
   }
 
   /** Opens `StreamChannelEvents`. */
-  stream(request: { channel_id: string; since?: string }): EventStream {
+  stream(request: { channel_id: string; since?: string; have?: string[] }): EventStream {
     const fn = this.raw.StreamChannelEvents as (req: object, metadata: Metadata) => ClientReadableStream<Frame>;
     return new EventStream(fn.call(this.raw, request, this.metadata()));
   }
 
   /** Opens a stream and waits for its `subscribed` frame. */
-  async subscribe(request: { channel_id: string; since?: string }): Promise<EventStream> {
+  async subscribe(request: { channel_id: string; since?: string; have?: string[] }): Promise<EventStream> {
     const stream = this.stream(request);
     await stream.next((f) => 'subscribed' in f);
     return stream;

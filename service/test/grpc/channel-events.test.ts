@@ -32,7 +32,7 @@ describe('StreamChannelEvents', () => {
     return { user, channelId, socket };
   }
 
-  const open = async (request: { channel_id: string; since?: string }) => {
+  const open = async (request: { channel_id: string; since?: string; have?: string[] }) => {
     const stream = await stack.admin.subscribe(request);
     streams.push(stream);
     return stream;
@@ -70,7 +70,7 @@ describe('StreamChannelEvents', () => {
     const ack = await socket.next((f) => f.type === 'ack' && f.client_msg_id === 'r-3');
     missed.push((ack.message as { message_id: string }).message_id);
 
-    const resumed = await open({ channel_id: channelId, since: lastSeen });
+    const resumed = await open({ channel_id: channelId, since: lastSeen, have: first.messageIds() });
     expect(resumed.frames[0]).toMatchObject({ subscribed: { recovered: 3, gap: false } });
     const live = await post(channelId, 'live');
     await resumed.next(isMessage('live'));

@@ -100,6 +100,8 @@ describe('ChatAdminService error mapping', () => {
     [{ since: '0' }, 'since'],
     [{ since: '12ab' }, 'since'],
     [{ since: '99999999999999999999' }, 'since'],
+    [{ since: '42', have: ['42', 'x'] }, 'have'],
+    [{ since: '42', have: Array.from({ length: 1001 }, (_, i) => String(i + 1)) }, 'have'],
   ])('streams with %o end with INVALID_ARGUMENT naming %s', async (patch, field) => {
     const stream = stack.admin.stream({ channel_id: channelId, ...patch });
     const end = await stream.ended;

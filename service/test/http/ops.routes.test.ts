@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
@@ -43,6 +43,9 @@ describe('operations routes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-widget-'));
     writeFileSync(join(dir, 'chat-widget.js'), 'customElements.define("chat-widget", class extends HTMLElement {});');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><chat-widget></chat-widget>');
+    mkdirSync(join(dir, 'locales'));
+    writeFileSync(join(dir, 'locales', 'fr.js'), 'export const fr = {};');
+    writeFileSync(join(dir, 'locales', 'notes.txt'), 'not served');
     const app = Fastify();
     expect(widgetRoutes(app, dir)).toBe(true);
     const js = await app.inject('/chat-widget.js');
@@ -52,6 +55,10 @@ describe('operations routes', () => {
     const again = await app.inject({ url: '/chat-widget.js', headers: { 'if-none-match': String(js.headers.etag) } });
     expect(again.statusCode).toBe(304);
     expect((await app.inject('/')).body).toContain('<chat-widget>');
+    const fr = await app.inject('/locales/fr.js');
+    expect(fr.statusCode).toBe(200);
+    expect(fr.headers['content-type']).toContain('text/javascript');
+    expect((await app.inject('/locales/notes.txt')).statusCode).toBe(404);
     expect(widgetRoutes(Fastify(), join(dir, 'missing'))).toBe(false);
     await app.close();
   });

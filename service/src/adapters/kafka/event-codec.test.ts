@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../domain/events.js';
-import { decodeEvent, encodeEvent, eventKey } from './event-codec.js';
+import { eventKey } from '../../domain/events.js';
+import { decodeEvent, encodeEvent } from './event-codec.js';
 
 const message: ChatEvent = {
   kind: 'message',

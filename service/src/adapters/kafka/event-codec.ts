@@ -34,10 +34,3 @@ export function decodeEvent(value: Buffer | null): ChatEvent | undefined {
   }
   return event as unknown as ChatEvent;
 }
-
-/** The identity of a stored item's event, for dropping redelivered duplicates; undefined for the rest. */
-export function eventKey(event: ChatEvent): string | undefined {
-  if (event.kind === 'message') return `m:${event.message.messageId}`;
-  if (event.kind === 'reply') return `r:${event.reply.replyId}`;
-  return undefined;
-}

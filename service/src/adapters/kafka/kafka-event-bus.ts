@@ -11,13 +11,13 @@ import {
   Partitioners,
   type Producer,
 } from 'kafkajs';
-import type { ChatEvent } from '../../domain/events.js';
+import { type ChatEvent, eventKey } from '../../domain/events.js';
+import { RecentKeys } from '../../domain/recent-keys.js';
 import type { EventBus, EventHandler } from '../../ports/event-bus.port.js';
 import type { Metrics } from '../../ports/metrics.port.js';
-import { decodeEvent, encodeEvent, eventKey } from './event-codec.js';
+import { decodeEvent, encodeEvent } from './event-codec.js';
 import { type KafkaLog, kafkaLogCreator } from './kafka-log.js';
 import { Outbox } from './outbox.js';
-import { RecentKeys } from './recent-keys.js';
 
 export interface KafkaEventBusOptions {
   brokers: string[];

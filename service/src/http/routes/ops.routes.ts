@@ -25,12 +25,12 @@ export function opsRoutes(
 
   app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
     const results = await Promise.all(
-      services.health.map(async (h) => [h.name, (await h.check().catch(() => false)) ? 'ok' : 'unavailable'] as const),
+      services.health.map(async (h) => ({ h, ok: await h.check().catch(() => false) })),
     );
-    const ok = results.every(([, state]) => state === 'ok');
-    return reply
-      .status(ok ? 200 : 503)
-      .send({ status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(results) });
+    const down = results.filter((r) => !r.ok);
+    const status = down.length === 0 ? 'ok' : down.every((r) => r.h.degradesOnly) ? 'degraded' : 'unavailable';
+    const checks = Object.fromEntries(results.map((r) => [r.h.name, r.ok ? 'ok' : 'unavailable']));
+    return reply.status(status === 'unavailable' ? 503 : 200).send({ status, checks });
   });
 
   app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -28,8 +28,8 @@ function load(dir: string, name: string, type: string): Asset | undefined {
 }
 
 /**
- * Serves the embeddable widget at `/chat-widget.js` and its demo page (the widget filling the
- * page, talking to this server) at `/`. Returns false when the widget is not built.
+ * Serves the embeddable widget at `/chat-widget.js`, its translations at `/locales/<lang>.js`
+ * and its demo page (the widget filling the page, talking to this server) at `/`. Returns false when the widget is not built.
  */
 export function widgetRoutes(app: FastifyInstance, dir: string | undefined = findWidgetDist()): boolean {
   if (!dir) return false;
@@ -44,5 +44,13 @@ export function widgetRoutes(app: FastifyInstance, dir: string | undefined = fin
     };
   app.get('/chat-widget.js', serve(script));
   app.get('/', serve(page));
+  // Translations load next to the script: `<script type="module" src="/locales/fr.js">`.
+  const locales = join(dir, 'locales');
+  if (existsSync(locales)) {
+    for (const name of readdirSync(locales).filter((n) => /^[a-z]{2}(-[A-Z]{2})?\.js$/.test(n))) {
+      const asset = load(locales, name, 'text/javascript; charset=utf-8');
+      if (asset) app.get(`/locales/${name}`, serve(asset));
+    }
+  }
   return true;
 }

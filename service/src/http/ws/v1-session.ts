@@ -33,6 +33,9 @@ export class V1Session extends BaseSession {
   deliver(frames: EventFrames): boolean {
     const event = frames.event;
     if (event.kind === 'typing' && event.userId === this.userId) return false;
+    if ((event.kind === 'message' || event.kind === 'reply') && event.repeat && event.origin === this.conn.id) {
+      return false; // a retried send: this socket has it from the ack
+    }
     const sub = this.#subs.get(event.channelId);
     if (!sub || sub.hold(event)) return false;
     return this.conn.send(frames.v1);
@@ -98,7 +101,11 @@ export class V1Session extends BaseSession {
     const channelId = frame.channel_id as string;
     switch (frame.type) {
       case 'subscribe':
-        return this.#subscribe(channelId, frame.since as string | undefined);
+        return this.#subscribe(
+          channelId,
+          frame.since as string | undefined,
+          (frame.have as string[] | undefined) ?? [],
+        );
       case 'unsubscribe':
         this.#drop(channelId);
         this.conn.sendJson({ type: 'unsubscribed', channel_id: channelId });
@@ -144,22 +151,23 @@ export class V1Session extends BaseSession {
   }
 
   /**
-   * Registers the live subscription first (buffering), replays stored messages after `since`,
-   * sends `subscribed`, then flushes the buffer without the ids already sent.
+   * Registers the live subscription first (buffering), replays what the client missed since
+   * `since` (MessageService.recover), sends `subscribed`, then flushes the buffer without the
+   * ids the client has (`have`) or was just sent.
    */
-  async #subscribe(channelId: string, since: string | undefined): Promise<void> {
+  async #subscribe(channelId: string, since: string | undefined, have: readonly string[]): Promise<void> {
     const { services, hub } = this.ctx;
     const userId = this.userId;
     await services.membership.require(channelId, userId);
     this.#drop(channelId);
-    const sub = new RecoveryBuffer(since);
+    const sub = new RecoveryBuffer(have);
     this.#subs.set(channelId, sub);
     hub.join(this, channelId);
     try {
       let recovered = 0;
       let gap = false;
       if (since) {
-        const recovery = await services.messages.recover(channelId, since);
+        const recovery = await services.messages.recover(channelId, since, have);
         gap = recovery.gap;
         for (const message of recovery.messages) {
           this.conn.sendJson({ type: 'message', message: toWireMessage(message) });
