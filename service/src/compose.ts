@@ -1,23 +1,21 @@
-import { CassandraChannelStore } from './adapters/cassandra/cassandra-channel-store.js';
-import { CassandraInstanceLease } from './adapters/cassandra/cassandra-instance-lease.js';
-import { CassandraMessageStore } from './adapters/cassandra/cassandra-message-store.js';
-import { migrateCassandra } from './adapters/cassandra/cassandra-migrator.js';
-import { CassandraReadStateStore } from './adapters/cassandra/cassandra-read-state-store.js';
-import { CassandraSession } from './adapters/cassandra/cassandra-session.js';
-import { CassandraUserStore } from './adapters/cassandra/cassandra-user-store.js';
+import type { CassandraChannelStore } from './adapters/cassandra/cassandra-channel-store.js';
+import type { CassandraInstanceLease } from './adapters/cassandra/cassandra-instance-lease.js';
+import type { CassandraMessageStore } from './adapters/cassandra/cassandra-message-store.js';
+import type { CassandraReadStateStore } from './adapters/cassandra/cassandra-read-state-store.js';
+import type { CassandraSession } from './adapters/cassandra/cassandra-session.js';
+import type { CassandraUserStore } from './adapters/cassandra/cassandra-user-store.js';
 import { Hs256TokenIssuer } from './adapters/crypto/hs256-token-issuer.js';
 import { type ScryptParams, ScryptPasswordHasher } from './adapters/crypto/scrypt-password-hasher.js';
 import { loadOrCreateSecret } from './adapters/crypto/secret-file.js';
-import { KafkaEventBus } from './adapters/kafka/kafka-event-bus.js';
+import type { KafkaEventBus } from './adapters/kafka/kafka-event-bus.js';
 import { MemoryEventBus } from './adapters/memory-bus/memory-event-bus.js';
 import { MemoryCache } from './adapters/memory-cache/memory-cache.js';
 import { MemoryPresence } from './adapters/memory-cache/memory-presence.js';
-import { startTracing } from './adapters/otel/tracing.js';
 import { PrometheusMetrics } from './adapters/prometheus/prometheus-metrics.js';
-import { RedisCache } from './adapters/redis/redis-cache.js';
-import { RedisCachedChannelStore } from './adapters/redis/redis-cached-channel-store.js';
-import { createRedis } from './adapters/redis/redis-client.js';
-import { RedisPresence } from './adapters/redis/redis-presence.js';
+import type { RedisCache } from './adapters/redis/redis-cache.js';
+import type { RedisCachedChannelStore } from './adapters/redis/redis-cached-channel-store.js';
+import type { createRedis } from './adapters/redis/redis-client.js';
+import type { RedisPresence } from './adapters/redis/redis-presence.js';
 import { openSqlite } from './adapters/sqlite/database.js';
 import { SqliteChannelStore } from './adapters/sqlite/sqlite-channel-store.js';
 import { SqliteMessageStore } from './adapters/sqlite/sqlite-message-store.js';
@@ -57,20 +55,97 @@ export interface Overrides {
   now?: () => Date;
 }
 
-/** Starts OpenTelemetry when `PARLEY_OTEL_ENDPOINT` is set (before anything creates spans). */
-export function startTracingFor(config: Config): { shutdown(): Promise<void> } | undefined {
-  return config.otelEndpoint
-    ? startTracing({ endpoint: config.otelEndpoint, instanceId: config.instanceId })
-    : undefined;
+/**
+ * Starts OpenTelemetry when `PARLEY_OTEL_ENDPOINT` is set (before anything creates spans). The SDK
+ * is imported only then: loading it costs about a second of start.
+ */
+export async function startTracingFor(config: Config): Promise<{ shutdown(): Promise<void> } | undefined> {
+  if (!config.otelEndpoint) return undefined;
+  const { startTracing } = await import('./adapters/otel/tracing.js');
+  return startTracing({ endpoint: config.otelEndpoint, instanceId: config.instanceId });
 }
 
-/** The composition root: config -> adapters -> app services. The only file that knows adapters. */
-export function compose(config: Config, overrides: Overrides = {}): Services {
+/**
+ * The cluster adapters the config selects. They are imported on demand (`loadAdapters`), so an
+ * embedded process never loads cassandra-driver, kafkajs or ioredis (about a second of start).
+ */
+export interface AdapterModules {
+  cassandra?: {
+    CassandraSession: typeof CassandraSession;
+    CassandraInstanceLease: typeof CassandraInstanceLease;
+    CassandraUserStore: typeof CassandraUserStore;
+    CassandraChannelStore: typeof CassandraChannelStore;
+    CassandraMessageStore: typeof CassandraMessageStore;
+    CassandraReadStateStore: typeof CassandraReadStateStore;
+  };
+  kafka?: { KafkaEventBus: typeof KafkaEventBus };
+  redis?: {
+    createRedis: typeof createRedis;
+    RedisCache: typeof RedisCache;
+    RedisPresence: typeof RedisPresence;
+    RedisCachedChannelStore: typeof RedisCachedChannelStore;
+  };
+}
+
+/** Imports the modules of the cluster adapters that `config` selects (none in embedded mode). */
+export async function loadAdapters(config: Config): Promise<AdapterModules> {
+  const modules: AdapterModules = {};
+  const loads: Promise<void>[] = [];
+  if (config.adapters.store === 'cassandra') {
+    loads.push(
+      Promise.all([
+        import('./adapters/cassandra/cassandra-session.js'),
+        import('./adapters/cassandra/cassandra-instance-lease.js'),
+        import('./adapters/cassandra/cassandra-user-store.js'),
+        import('./adapters/cassandra/cassandra-channel-store.js'),
+        import('./adapters/cassandra/cassandra-message-store.js'),
+        import('./adapters/cassandra/cassandra-read-state-store.js'),
+      ]).then(([session, lease, users, channels, messages, readState]) => {
+        modules.cassandra = { ...session, ...lease, ...users, ...channels, ...messages, ...readState };
+      }),
+    );
+  }
+  if (config.adapters.bus === 'kafka') {
+    loads.push(
+      import('./adapters/kafka/kafka-event-bus.js').then((kafka) => {
+        modules.kafka = kafka;
+      }),
+    );
+  }
+  if (config.adapters.cache === 'redis') {
+    loads.push(
+      Promise.all([
+        import('./adapters/redis/redis-client.js'),
+        import('./adapters/redis/redis-cache.js'),
+        import('./adapters/redis/redis-presence.js'),
+        import('./adapters/redis/redis-cached-channel-store.js'),
+      ]).then(([client, cache, presence, cached]) => {
+        modules.redis = { ...client, ...cache, ...presence, ...cached };
+      }),
+    );
+  }
+  await Promise.all(loads);
+  return modules;
+}
+
+/** The loaded modules of one adapter family, or a clear error when `loadAdapters` was skipped. */
+function loaded<T>(family: T | undefined, name: string): T {
+  if (!family) throw new Error(`compose: the ${name} adapters are not loaded (await loadAdapters(config) first)`);
+  return family;
+}
+
+/**
+ * The composition root: config -> adapters -> app services. The only file that knows adapters.
+ * Cluster mode needs the modules of `loadAdapters(config)`; embedded mode needs none.
+ */
+export function compose(config: Config, overrides: Overrides = {}, modules: AdapterModules = {}): Services {
   const metrics = overrides.metrics ?? new PrometheusMetrics();
   const log = adapterLog(config.logLevel);
-  const stores = buildStores(config, overrides, log);
-  const edge = buildCache(config, overrides, log);
-  const busAdapter = overrides.bus ? { bus: overrides.bus, healthName: 'bus' } : buildBus(config, metrics, log);
+  const stores = buildStores(config, overrides, log, modules);
+  const edge = buildCache(config, overrides, log, modules);
+  const busAdapter = overrides.bus
+    ? { bus: overrides.bus, healthName: 'bus' }
+    : buildBus(config, metrics, log, modules);
   const users = instrumentStore(stores.users, 'user', metrics);
   const channels = instrumentStore(edge.cacheChannels(stores.channels), 'channel', metrics);
   const messages = instrumentStore(stores.messages, 'message', metrics);
@@ -132,6 +207,7 @@ export function compose(config: Config, overrides: Overrides = {}): Services {
 /** Applies pending migrations of the configured store (`npm run migrate`); returns the files run. */
 export async function migrate(config: Config): Promise<string[]> {
   if (config.adapters.store === 'cassandra') {
+    const { migrateCassandra } = await import('./adapters/cassandra/cassandra-migrator.js');
     return migrateCassandra({ ...config.cassandra, log: adapterLog(config.logLevel) });
   }
   const db = openSqlite(config.dataDir); // applies the SQLite migrations as it opens
@@ -167,8 +243,16 @@ interface Stores {
 }
 
 /** SQLite (embedded) or Cassandra (cluster); the Cassandra session connects in the background. */
-function buildStores(config: Config, o: Overrides, log: AdapterLog): Stores {
+function buildStores(config: Config, o: Overrides, log: AdapterLog, modules: AdapterModules): Stores {
   if (config.adapters.store === 'cassandra') {
+    const {
+      CassandraSession,
+      CassandraInstanceLease,
+      CassandraUserStore,
+      CassandraChannelStore,
+      CassandraMessageStore,
+      CassandraReadStateStore,
+    } = loaded(modules.cassandra, 'cassandra');
     const session = new CassandraSession({ ...config.cassandra, log });
     const lease = new CassandraInstanceLease(session, config.instanceId, { log });
     session.start();
@@ -202,8 +286,14 @@ function buildStores(config: Config, o: Overrides, log: AdapterLog): Stores {
 }
 
 /** The in-process bus (embedded) or Kafka (cluster), which starts connecting at once. */
-function buildBus(config: Config, metrics: Metrics, log: AdapterLog): { bus: EventBus; healthName: string } {
+function buildBus(
+  config: Config,
+  metrics: Metrics,
+  log: AdapterLog,
+  modules: AdapterModules,
+): { bus: EventBus; healthName: string } {
   if (config.adapters.bus === 'kafka') {
+    const { KafkaEventBus } = loaded(modules.kafka, 'kafka');
     const bus = new KafkaEventBus({ ...config.kafka, instanceId: config.instanceId, metrics, log });
     bus.start().catch(() => undefined);
     return { bus, healthName: 'kafka' };
@@ -223,8 +313,9 @@ interface Edge {
 }
 
 /** In-memory cache and presence (embedded) or Redis (cluster), degrading when Redis is down. */
-function buildCache(config: Config, o: Overrides, log: AdapterLog): Edge {
+function buildCache(config: Config, o: Overrides, log: AdapterLog, modules: AdapterModules): Edge {
   if (config.adapters.cache === 'redis') {
+    const { createRedis, RedisCache, RedisPresence, RedisCachedChannelStore } = loaded(modules.redis, 'redis');
     const redis = createRedis(config.redis.url, log);
     return {
       cache: o.cache ?? new RedisCache(redis),

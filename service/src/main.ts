@@ -1,7 +1,8 @@
 import { trace } from '@opentelemetry/api';
-import { compose, startTracingFor } from './compose.js';
+import { compose, loadAdapters, startTracingFor } from './compose.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { buildGrpcServer, type GrpcServer, grpcEnabled } from './grpc/index.js';
+import { grpcEnabled } from './grpc/grpc-enabled.js';
+import type { GrpcServer } from './grpc/grpc-server.js';
 import { buildApp } from './http/app.js';
 
 /** Log lines carry the active trace, so logs and traces join up. */
@@ -24,8 +25,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const tracing = startTracingFor(config);
-  const services = compose(config);
+  const [tracing, modules] = await Promise.all([startTracingFor(config), loadAdapters(config)]);
+  const services = compose(config, {}, modules);
   const app = await buildApp(services, {
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.http.host, port: config.http.port });
   if (grpcEnabled(config)) {
+    // Imported only when the host API is on: @grpc/grpc-js and the proto loader cost start time.
+    const { buildGrpcServer } = await import('./grpc/grpc-server.js');
     grpc = buildGrpcServer(services, { adminSecret: config.grpc.adminSecret, logger: app.log });
     await grpc.listen(config.http.host, config.grpc.port);
   } else {
