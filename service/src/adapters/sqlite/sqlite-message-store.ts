@@ -52,6 +52,19 @@ const toReply = (r: ReplyRow): Reply => ({
 const clientIdTaken = () =>
   new ParleyError(ErrorCode.Conflict, 'client_msg_id is already used in this channel', { field: 'client_msg_id' });
 
+interface PendingInsert {
+  message: Message;
+  resolve(result: StoredResult<Message>): void;
+  reject(err: unknown): void;
+}
+
+/** A driver failure as `unavailable` (ParleyErrors, e.g. a conflict, pass through), as `guard` does. */
+function unavailable(operation: string, err: unknown): unknown {
+  return err instanceof ParleyError
+    ? err
+    : new ParleyError(ErrorCode.Unavailable, `store unavailable (${operation})`, { cause: err });
+}
+
 const MESSAGE_COLUMNS = 'channel_id, message_id, user_id, username, content, created_at, client_msg_id, reply_count';
 
 /**
@@ -61,9 +74,27 @@ const MESSAGE_COLUMNS = 'channel_id, message_id, user_id, username, content, cre
 export class SqliteMessageStore implements MessageStore {
   readonly #db: SqliteDatabase;
   readonly #s;
+  readonly #insertOne: (m: Message) => StoredResult<Message>;
+  readonly #insertBatch: (
+    batch: PendingInsert[],
+  ) => Array<{ ok: true; value: StoredResult<Message> } | { ok: false; error: unknown }>;
+  #pending: PendingInsert[] = [];
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
+    // Made once: better-sqlite3 builds a wrapper per db.transaction() call.
+    this.#insertOne = db.transaction((m: Message) => this.#writeMessage(m));
+    this.#insertBatch = db.transaction((batch: PendingInsert[]) =>
+      batch.map((p) => {
+        try {
+          return { ok: true as const, value: this.#insertOne(p.message) }; // nested: a savepoint
+        } catch (error) {
+          // SQLite rolled the whole transaction back (disk full, I/O): fail the batch, commit nothing.
+          if (!db.inTransaction) throw error;
+          return { ok: false as const, error };
+        }
+      }),
+    );
     const prep = (sql: string) => db.prepare(sql).safeIntegers(true);
     this.#s = {
       clientId: prep('SELECT kind, target_id, parent_id FROM client_ids WHERE channel_id = ? AND client_msg_id = ?'),
@@ -96,32 +127,64 @@ export class SqliteMessageStore implements MessageStore {
     };
   }
 
+  /**
+   * Group commit: the sends that arrive in one turn of the event loop are written in one
+   * transaction (each in its own savepoint, so one send's conflict does not undo another's) when
+   * the loop reaches its check phase. Each promise settles only after that transaction commits;
+   * a failed commit rejects every send in it. A repeated `client_msg_id` in the same batch sees
+   * the first one's row, as it would in separate transactions.
+   */
   insertMessage(m: Message): Promise<StoredResult<Message>> {
-    return guard('message.insert', () =>
-      this.#db.transaction((): StoredResult<Message> => {
-        const seen = this.#s.clientId.get(m.channelId, m.clientMsgId) as
-          | { kind: string; target_id: bigint }
-          | undefined;
-        if (seen?.kind === 'message') {
-          const original = this.#s.byId.get(seen.target_id) as MessageRow | undefined;
-          if (original) return { value: toMessage(original), created: false };
-        }
-        if (seen) throw clientIdTaken();
-        const id = BigInt(m.messageId);
-        this.#s.insertMessage.run(
-          m.channelId,
-          bucketOf(m.messageId),
-          id,
-          m.userId,
-          m.username,
-          m.content,
-          m.createdAt.getTime(),
-          m.clientMsgId,
-        );
-        this.#s.insertClientId.run(m.channelId, m.clientMsgId, 'message', id, null);
-        return { value: { ...m, replyCount: 0 }, created: true };
-      })(),
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ message: m, resolve, reject });
+      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#pending;
+    this.#pending = [];
+    if (batch.length === 1) {
+      const only = batch[0] as PendingInsert;
+      guard('message.insert', () => this.#insertOne(only.message)).then(only.resolve, only.reject);
+      return;
+    }
+    let outcomes: Array<{ ok: true; value: StoredResult<Message> } | { ok: false; error: unknown }>;
+    try {
+      outcomes = this.#insertBatch(batch);
+    } catch (err) {
+      const error = unavailable('message.insert', err);
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) p.resolve(outcome.value);
+      else p.reject(unavailable('message.insert', outcome?.error));
+    });
+  }
+
+  /** One message in its own transaction, or in a savepoint when called inside `#insertBatch`. */
+  #writeMessage(m: Message): StoredResult<Message> {
+    const seen = this.#s.clientId.get(m.channelId, m.clientMsgId) as { kind: string; target_id: bigint } | undefined;
+    if (seen?.kind === 'message') {
+      const original = this.#s.byId.get(seen.target_id) as MessageRow | undefined;
+      if (original) return { value: toMessage(original), created: false };
+    }
+    if (seen) throw clientIdTaken();
+    const id = BigInt(m.messageId);
+    this.#s.insertMessage.run(
+      m.channelId,
+      bucketOf(m.messageId),
+      id,
+      m.userId,
+      m.username,
+      m.content,
+      m.createdAt.getTime(),
+      m.clientMsgId,
     );
+    this.#s.insertClientId.run(m.channelId, m.clientMsgId, 'message', id, null);
+    return { value: { ...m, replyCount: 0 }, created: true };
   }
 
   getMessage(messageId: string): Promise<Message | undefined> {
