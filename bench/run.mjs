@@ -67,10 +67,16 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** Builds the service when service/dist is missing or older than service/src. */
+/**
+ * Builds (`npm run build`: service, SDK, widget) when service/dist is missing or older than
+ * service/src, or the widget build that the size scenario reads is missing.
+ */
 function build() {
   const main = join(ROOT_DIR, 'service/dist/main.js');
-  const stale = !existsSync(main) || newestMtime(join(ROOT_DIR, 'service/src')) > statSync(main).mtimeMs;
+  const stale =
+    !existsSync(main) ||
+    newestMtime(join(ROOT_DIR, 'service/src')) > statSync(main).mtimeMs ||
+    !existsSync(join(ROOT_DIR, 'widget/dist/chat-widget.js'));
   if (args['no-build'] || !stale) return { built: false, stale };
   log('== building the service (npm run build)');
   const started = performance.now();

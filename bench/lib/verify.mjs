@@ -30,6 +30,7 @@ function problemsOf(id, r) {
   const out = [];
   if (id === 'size') {
     if (!finite(r.total_gzip_bytes) || r.total_gzip_bytes <= 0) out.push('size: no total');
+    if (!r.complete) out.push(`size: incomplete (missing ${r.missing?.join(', ')})`);
     return out;
   }
   if (id === 's2') {
