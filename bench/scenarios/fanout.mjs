@@ -41,10 +41,10 @@ export const SCALES = {
     users: 2,
     rooms: 10,
     pairs: 1,
-    warmupS: 0.5,
-    measureS: 1,
+    warmupS: 0.3,
+    measureS: 0.8,
     settleS: 0.5,
-    drainS: 3,
+    drainS: 2,
     windows: [
       { id: 'a', target: 'big', rate: 10 },
       { id: 'b', target: 'rooms', rate: 100 },
