@@ -1,6 +1,7 @@
 import type { CassandraChannelStore } from './adapters/cassandra/cassandra-channel-store.js';
 import type { CassandraInstanceLease } from './adapters/cassandra/cassandra-instance-lease.js';
 import type { CassandraMessageStore } from './adapters/cassandra/cassandra-message-store.js';
+import type { CassandraOutboxJournal } from './adapters/cassandra/cassandra-outbox-journal.js';
 import type { CassandraReadStateStore } from './adapters/cassandra/cassandra-read-state-store.js';
 import type { CassandraSession } from './adapters/cassandra/cassandra-session.js';
 import type { CassandraUserStore } from './adapters/cassandra/cassandra-user-store.js';
@@ -36,6 +37,7 @@ import type { EventBus } from './ports/event-bus.port.js';
 import type { HealthCheck } from './ports/health-check.port.js';
 import type { MessageStore } from './ports/message-store.port.js';
 import type { Metrics } from './ports/metrics.port.js';
+import type { OutboxJournal } from './ports/outbox-journal.port.js';
 import type { Presence } from './ports/presence.port.js';
 import type { ReadStateStore } from './ports/read-state-store.port.js';
 import type { UserStore } from './ports/user-store.port.js';
@@ -77,6 +79,7 @@ export interface AdapterModules {
     CassandraChannelStore: typeof CassandraChannelStore;
     CassandraMessageStore: typeof CassandraMessageStore;
     CassandraReadStateStore: typeof CassandraReadStateStore;
+    CassandraOutboxJournal: typeof CassandraOutboxJournal;
   };
   kafka?: { KafkaEventBus: typeof KafkaEventBus };
   redis?: {
@@ -100,8 +103,9 @@ export async function loadAdapters(config: Config): Promise<AdapterModules> {
         import('./adapters/cassandra/cassandra-channel-store.js'),
         import('./adapters/cassandra/cassandra-message-store.js'),
         import('./adapters/cassandra/cassandra-read-state-store.js'),
-      ]).then(([session, lease, users, channels, messages, readState]) => {
-        modules.cassandra = { ...session, ...lease, ...users, ...channels, ...messages, ...readState };
+        import('./adapters/cassandra/cassandra-outbox-journal.js'),
+      ]).then(([session, lease, users, channels, messages, readState, journal]) => {
+        modules.cassandra = { ...session, ...lease, ...users, ...channels, ...messages, ...readState, ...journal };
       }),
     );
   }
@@ -145,7 +149,7 @@ export function compose(config: Config, overrides: Overrides = {}, modules: Adap
   const edge = buildCache(config, overrides, log, modules);
   const busAdapter = overrides.bus
     ? { bus: overrides.bus, healthName: 'bus' }
-    : buildBus(config, metrics, log, modules);
+    : buildBus(config, metrics, log, modules, stores.outboxJournal);
   const users = instrumentStore(stores.users, 'user', metrics);
   const channels = instrumentStore(edge.cacheChannels(stores.channels), 'channel', metrics);
   const messages = instrumentStore(stores.messages, 'message', metrics);
@@ -238,6 +242,8 @@ interface Stores {
   channels: ChannelStore;
   messages: MessageStore;
   readState: ReadStateStore;
+  /** Where the Kafka bus keeps its outbox while Kafka is down (Cassandra only). */
+  outboxJournal?: OutboxJournal;
   health: HealthCheck[];
   close(): Promise<void>;
 }
@@ -252,6 +258,7 @@ function buildStores(config: Config, o: Overrides, log: AdapterLog, modules: Ada
       CassandraChannelStore,
       CassandraMessageStore,
       CassandraReadStateStore,
+      CassandraOutboxJournal,
     } = loaded(modules.cassandra, 'cassandra');
     const session = new CassandraSession({ ...config.cassandra, log });
     const lease = new CassandraInstanceLease(session, config.instanceId, { log });
@@ -262,6 +269,7 @@ function buildStores(config: Config, o: Overrides, log: AdapterLog, modules: Ada
       channels: o.channels ?? new CassandraChannelStore(session),
       messages: o.messages ?? new CassandraMessageStore(session, { beforeWrite: () => lease.ensure() }),
       readState: o.readState ?? new CassandraReadStateStore(session),
+      outboxJournal: new CassandraOutboxJournal(session, config.instanceId),
       health: [
         { name: 'cassandra', check: () => session.ready() },
         { name: 'instance_id', check: async () => lease.held() },
@@ -291,10 +299,17 @@ function buildBus(
   metrics: Metrics,
   log: AdapterLog,
   modules: AdapterModules,
+  journal: OutboxJournal | undefined,
 ): { bus: EventBus; healthName: string } {
   if (config.adapters.bus === 'kafka') {
     const { KafkaEventBus } = loaded(modules.kafka, 'kafka');
-    const bus = new KafkaEventBus({ ...config.kafka, instanceId: config.instanceId, metrics, log });
+    const bus = new KafkaEventBus({
+      ...config.kafka,
+      instanceId: config.instanceId,
+      metrics,
+      log,
+      ...(journal ? { journal } : {}),
+    });
     bus.start().catch(() => undefined);
     return { bus, healthName: 'kafka' };
   }

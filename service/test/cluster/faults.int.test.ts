@@ -1,7 +1,8 @@
+import cassandra from 'cassandra-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/test-app.js';
 import { api, type ClusterInstance, historyIds, registerUser, startInstance, waitReady } from './cluster-instance.js';
-import { deleteTopic, dropKeyspace, infra, uniqueName } from './infra.js';
+import { CASSANDRA, deleteTopic, dropKeyspace, infra, uniqueName } from './infra.js';
 import { duplicates, LoadClient, startLoad } from './load-client.js';
 
 /**
@@ -47,6 +48,19 @@ describe('faults under load', () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await Promise.all([dropKeyspace(keyspace), deleteTopic(topic)]);
   });
+
+  /** Rows an instance left in the outbox journal. */
+  async function journaled(instanceId: number): Promise<number> {
+    const client = new cassandra.Client({ ...CASSANDRA, keyspace });
+    try {
+      const rows = await client.execute('SELECT seq FROM event_outbox WHERE instance_id = ?', [instanceId], {
+        prepare: true,
+      });
+      return rows.rowLength;
+    } finally {
+      await client.shutdown();
+    }
+  }
 
   /** A client on A (alice) and one on B (bob), both subscribed, sending every 150 ms. */
   async function load(): Promise<[LoadClient, LoadClient]> {
@@ -138,6 +152,33 @@ describe('faults under load', () => {
     // One partition, one order: both instances delivered the channel identically.
     expect(onB.received.filter((id) => acked.includes(id))).toEqual(onA.received.filter((id) => acked.includes(id)));
   });
+
+  it('leaves what an instance killed while Kafka is down could not publish to its successor, in order', async () => {
+    const onA = new LoadClient(`ja${++round}`, alice.token, channelId);
+    const onB = new LoadClient(`jb${round}`, bob.token, channelId);
+    await onA.connect(a.wsUrl);
+    await onB.connect(b.wsUrl);
+    clients = [onA, onB];
+    await infra('stop', 'kafka');
+    try {
+      // Acked while Kafka is down: held in B's outbox and journaled in Cassandra, then B dies.
+      for (let i = 0; i < 5; i += 1) onB.send();
+      await waitFor(() => onB.acked.size === 5, 30_000, 'acks without Kafka');
+      expect(await journaled(12)).toBe(5);
+      await b.kill();
+    } finally {
+      await infra('start', 'kafka');
+    }
+    // Its successor (same instance id, once the dead one's lease lapsed) publishes them first.
+    b = await startInstance({ keyspace, topic, instanceId: 12 });
+    const sent = [...onB.acked.values()];
+    await waitFor(() => sent.every((id) => onA.received.includes(id)), 60_000, 'journaled events delivered');
+    expect(onA.received.filter((id) => sent.includes(id))).toEqual(sent);
+    expect(duplicates(onA.received)).toEqual([]);
+    const deadline = Date.now() + 30_000;
+    while ((await journaled(12)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await journaled(12)).toBe(0); // published, so forgotten
+  }, 300_000);
 
   it('fails sends with `unavailable` while Cassandra is stopped, loses nothing acked, and recovers', async () => {
     const [onA, onB] = await load();

@@ -16,17 +16,26 @@ describe('Cassandra migrations and instance leases', () => {
 
   it('creates the keyspace, applies each file once even when two runs race, and records it', async () => {
     const runs = await Promise.all([migrateCassandra(options), migrateCassandra(options)]);
-    expect(runs.flat()).toEqual(['0001_init.cql']);
+    expect(runs.flat()).toEqual(['0001_init.cql', '0002_event_outbox.cql']);
     expect(await migrateCassandra(options)).toEqual([]);
     const client = new cassandra.Client({ ...CASSANDRA, keyspace });
     try {
       const rows = (await client.execute('SELECT version, name FROM schema_migrations')).rows;
-      expect(rows.map((r) => [r.get('version'), r.get('name')])).toEqual([[1, '0001_init.cql']]);
+      expect(rows.map((r) => [r.get('version'), r.get('name')])).toEqual([
+        [1, '0001_init.cql'],
+        [2, '0002_event_outbox.cql'],
+      ]);
       const tables = await client.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [
         keyspace,
       ]);
       expect(tables.rows.map((r) => r.get('table_name'))).toEqual(
-        expect.arrayContaining(['messages_by_channel', 'channel_buckets', 'client_ids', 'users_by_email']),
+        expect.arrayContaining([
+          'messages_by_channel',
+          'channel_buckets',
+          'client_ids',
+          'users_by_email',
+          'event_outbox',
+        ]),
       );
     } finally {
       await client.shutdown();

@@ -15,6 +15,7 @@ import { type ChatEvent, eventKey } from '../../domain/events.js';
 import { RecentKeys } from '../../domain/recent-keys.js';
 import type { EventBus, EventHandler } from '../../ports/event-bus.port.js';
 import type { Metrics } from '../../ports/metrics.port.js';
+import type { OutboxJournal } from '../../ports/outbox-journal.port.js';
 import { decodeEvent, encodeEvent } from './event-codec.js';
 import { type KafkaLog, kafkaLogCreator } from './kafka-log.js';
 import { Outbox } from './outbox.js';
@@ -31,6 +32,18 @@ export interface KafkaEventBusOptions {
   log?: KafkaLog;
   /** How long a publisher waits for Kafka's ack before leaving its event to the outbox. */
   ackWaitMs?: number;
+  /**
+   * Where the outbox is kept durably while Kafka is unreachable: a publisher is let go only once
+   * its event is journaled, and a successor with the same instance id publishes what is left.
+   */
+  journal?: OutboxJournal;
+}
+
+/** A record as the outbox keeps it (and the journal stores it). */
+interface OutboxRecord {
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
 }
 
 const tracer = trace.getTracer('parley');
@@ -48,7 +61,7 @@ export class KafkaEventBus implements EventBus {
   readonly #kafka: Kafka;
   readonly #groupId: string;
   readonly #handlers = new Set<EventHandler>();
-  readonly #outbox: Outbox<KafkaRecord>;
+  readonly #outbox: Outbox<OutboxRecord>;
   /** Message and reply events already delivered: a redelivered record is dropped. */
   readonly #recent = new RecentKeys(20_000);
   #admin: Admin | undefined;
@@ -59,6 +72,9 @@ export class KafkaEventBus implements EventBus {
   #stalled = false;
   #pumping = false;
   #closed = false;
+  /** The last journal sequence used: increasing, and above whatever a predecessor left. */
+  #seq = 0n;
+  #journaling: Promise<void> | undefined;
 
   constructor(options: KafkaEventBusOptions) {
     this.#o = options;
@@ -83,12 +99,54 @@ export class KafkaEventBus implements EventBus {
     return this.#started;
   }
 
-  publish(event: ChatEvent): Promise<void> {
+  async publish(event: ChatEvent): Promise<void> {
     const headers: Record<string, string> = {};
     propagation.inject(context.active(), headers);
-    const sent = this.#outbox.push({ key: event.channelId, value: encodeEvent(event), headers }, !this.#stalled);
+    const record = { key: event.channelId, value: encodeEvent(event), headers };
+    const sent = this.#outbox.push(record, !this.#stalled, this.#nextSeq());
     void this.#pump();
-    return sent;
+    // Not acknowledged by Kafka (it is unreachable): held in the outbox, and journaled first.
+    if (!(await sent)) await this.#journalPending();
+  }
+
+  #nextSeq(): string {
+    const now = BigInt(Date.now()) << 12n;
+    this.#seq = now > this.#seq ? now : this.#seq + 1n;
+    return this.#seq.toString();
+  }
+
+  /** Writes every outbox entry not journaled yet (one write at a time; callers wait for theirs). */
+  async #journalPending(): Promise<void> {
+    const journal = this.#o.journal;
+    if (!journal) return;
+    while (this.#journaling) await this.#journaling;
+    const batch = this.#outbox.takeUnjournaled();
+    if (batch.length === 0) return;
+    this.#journaling = journal
+      .append(batch.map((b) => ({ seq: b.seq, ...b.value })))
+      .catch((err: unknown) => {
+        this.#outbox.unjournal(new Set(batch.map((b) => b.seq)));
+        this.#o.log?.warn('kafka: could not journal the outbox; it is held in memory only', err);
+      })
+      .finally(() => {
+        this.#journaling = undefined;
+      });
+    await this.#journaling;
+  }
+
+  /** Puts what a previous process with this instance id could not publish at the outbox's head. */
+  async #adoptLeftovers(): Promise<void> {
+    const journal = this.#o.journal;
+    if (!journal) return;
+    const left = await journal.leftovers().catch((err: unknown) => {
+      this.#o.log?.warn('kafka: could not read the outbox journal; leftovers wait for the next start', err);
+      return [];
+    });
+    if (left.length === 0) return;
+    const last = BigInt(left.at(-1)?.seq ?? '0');
+    if (last > this.#seq) this.#seq = last;
+    this.#outbox.prepend(left.map(({ seq, ...value }) => ({ seq, value })));
+    this.#o.log?.info(`kafka: publishing ${left.length} events a previous process left in the outbox journal`);
   }
 
   subscribe(handler: EventHandler): () => void {
@@ -116,7 +174,9 @@ export class KafkaEventBus implements EventBus {
     while (this.#outbox.depth > 0 && !this.#stalled && Date.now() < deadline) await sleep(20);
     this.#closed = true;
     if (this.#outbox.depth > 0) this.#o.log?.warn(`kafka: closing with ${this.#outbox.depth} events unpublished`);
-    this.#outbox.release();
+    this.#outbox.release(); // the publishers still waiting journal their events
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#journaling) await this.#journaling;
     const bounded = (p: Promise<unknown> | undefined) => Promise.race([p?.catch(() => undefined), sleep(5000)]);
     await Promise.all([bounded(this.#consumer?.disconnect()), bounded(this.#producer?.disconnect())]);
     await bounded(this.#admin?.deleteGroups([this.#groupId]));
@@ -125,10 +185,12 @@ export class KafkaEventBus implements EventBus {
   }
 
   async #startLoop(): Promise<void> {
+    await this.#adoptLeftovers();
     for (let attempt = 0; !this.#closed; attempt += 1) {
       try {
         await this.#connect();
         this.#o.log?.info(`kafka: consuming ${this.#o.topic} in group ${this.#groupId}`);
+        void this.#pump(); // the leftovers of a previous process, if any
         return;
       } catch (err) {
         this.#o.log?.warn('kafka: start failed, retrying', err);
@@ -205,8 +267,14 @@ export class KafkaEventBus implements EventBus {
           await this.start();
           const producer = this.#producer;
           if (!producer) throw new Error('kafka producer not connected');
-          await producer.send({ topic: this.#o.topic, acks: -1, messages: this.#outbox.head(500) });
-          this.#outbox.sent();
+          const batch: KafkaRecord[] = this.#outbox.head(500);
+          await producer.send({ topic: this.#o.topic, acks: -1, messages: batch });
+          const journaled = this.#outbox.sent();
+          if (journaled.length > 0) {
+            this.#o.journal?.remove(journaled).catch((err: unknown) => {
+              this.#o.log?.warn('kafka: published events stay in the outbox journal (published again later)', err);
+            });
+          }
           if (this.#stalled) this.#o.log?.info('kafka: reachable again, outbox delivered');
           this.#stalled = false;
         } catch (err) {
@@ -226,6 +294,7 @@ export class KafkaEventBus implements EventBus {
   #stall(): void {
     if (!this.#stalled) this.#o.log?.warn('kafka: unreachable, events are held in the outbox');
     this.#stalled = true;
+    // The waiting publishers journal their events (publish) before they are let go.
     this.#outbox.release();
   }
 
