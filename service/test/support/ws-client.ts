@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { waitFor } from './test-app.js';
+import { createChannel, joinChannel, signUp, waitFor } from './test-app.js';
 
 export type Frame = Record<string, unknown> & { type?: string; status?: string };
 
@@ -68,4 +68,24 @@ export class TestSocket {
     this.ws.close();
     return this.closed;
   }
+}
+
+/** Signed-up users in one new channel (the first creates it, the rest join), each with a subscribed socket. */
+export async function subscribedMembers(
+  t: { app: Parameters<typeof signUp>[0]; wsUrl: string },
+  names: readonly string[],
+): Promise<{ channel: string; members: Array<{ user: Awaited<ReturnType<typeof signUp>>; socket: TestSocket }> }> {
+  const users = [];
+  for (const name of names) users.push(await signUp(t.app, name));
+  const [owner, ...others] = users;
+  if (!owner) throw new Error('subscribedMembers needs at least one name');
+  const channel = await createChannel(t.app, owner.auth);
+  for (const user of others) await joinChannel(t.app, user.auth, channel);
+  const members = [];
+  for (const user of users) {
+    const socket = await TestSocket.connect(t.wsUrl, user.token);
+    await socket.subscribe(channel);
+    members.push({ user, socket });
+  }
+  return { channel, members };
 }

@@ -6,8 +6,8 @@ import { openSqlite } from '../../src/adapters/sqlite/database.js';
 import { SqliteMessageStore } from '../../src/adapters/sqlite/sqlite-message-store.js';
 import { compareIds } from '../../src/domain/snowflake.js';
 import type { MessageStore } from '../../src/ports/message-store.port.js';
-import { buildTestApp, createChannel, joinChannel, signUp, type TestApp, waitFor } from '../support/test-app.js';
-import { type Frame, TestSocket } from '../support/ws-client.js';
+import { buildTestApp, type TestApp, waitFor } from '../support/test-app.js';
+import { type Frame, subscribedMembers, TestSocket } from '../support/ws-client.js';
 
 /**
  * A store where writing a message whose content starts with `slow` takes `delayMs`, as a busy
@@ -46,18 +46,14 @@ afterAll(async () => {
 });
 
 async function setup(name: string) {
-  const ann = await signUp(t.app, `${name}-ann`);
-  const bob = await signUp(t.app, `${name}-bob`);
-  const channel = await createChannel(t.app, ann.auth);
-  await joinChannel(t.app, bob.auth, channel);
-  const a = await TestSocket.connect(t.wsUrl, ann.token);
-  const a2 = await TestSocket.connect(t.wsUrl, ann.token); // a second writer
-  const b1 = await TestSocket.connect(t.wsUrl, bob.token);
+  // ann and carl write (two writers), bob reads.
+  const { channel, members } = await subscribedMembers(t, [`${name}-ann`, `${name}-carl`, `${name}-bob`]);
+  const [a, a2, b1] = members.map((m) => m.socket) as [TestSocket, TestSocket, TestSocket];
+  const bob = members[2]?.user as { token: string };
   sockets.push(a, a2, b1);
-  await b1.subscribe(channel);
   a.send({ type: 'send', channel_id: channel, content: 'm0', client_msg_id: 'm0' });
   await waitFor(() => b1.of('message').length === 1);
-  // X takes its id first but is stored late; Y, sent after, is delivered before it.
+  // X takes its id first but is stored late; Y, sent after by another writer, is delivered first.
   a.send({ type: 'send', channel_id: channel, content: 'slow-x', client_msg_id: 'x' });
   await new Promise((r) => setTimeout(r, 20));
   a2.send({ type: 'send', channel_id: channel, content: 'y', client_msg_id: 'y' });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventBus } from '../../src/adapters/memory-bus/memory-event-bus.js';
 import type { ChatEvent } from '../../src/domain/events.js';
-import { buildTestApp, createChannel, joinChannel, signUp, type TestApp, waitFor } from '../support/test-app.js';
-import { type Frame, TestSocket } from '../support/ws-client.js';
+import { buildTestApp, type TestApp, waitFor } from '../support/test-app.js';
+import { type Frame, subscribedMembers, type TestSocket } from '../support/ws-client.js';
 
 /**
  * A bus that fails the first publish of a message whose content starts with `lost`, as an
@@ -40,15 +40,9 @@ afterAll(async () => {
 
 describe('a retried send', () => {
   it('publishes what was stored and never published, once, and not back to the retrying socket', async () => {
-    const ann = await signUp(t.app, 'ann');
-    const bob = await signUp(t.app, 'bob');
-    const channel = await createChannel(t.app, ann.auth);
-    await joinChannel(t.app, bob.auth, channel);
-    const a = await TestSocket.connect(t.wsUrl, ann.token);
-    const b = await TestSocket.connect(t.wsUrl, bob.token);
+    const { channel, members } = await subscribedMembers(t, ['ann', 'bob']);
+    const [a, b] = members.map((m) => m.socket) as [TestSocket, TestSocket];
     sockets.push(a, b);
-    await a.subscribe(channel);
-    await b.subscribe(channel);
 
     a.send({ type: 'send', channel_id: channel, content: 'lost once', client_msg_id: 'l1' });
     await a.next((f) => f.type === 'error' && f.client_msg_id === 'l1');
