@@ -36,10 +36,10 @@ export const SCALES = {
     ],
   },
   quick: {
-    sockets: 1000,
+    sockets: 600,
     clientProcesses: 2,
     users: 2,
-    rooms: 10,
+    rooms: 6,
     pairs: 1,
     warmupS: 0.3,
     measureS: 0.8,
