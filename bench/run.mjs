@@ -187,7 +187,9 @@ async function main() {
   for (const line of summaryLines(results)) log(line);
   log(`results: ${relative(ROOT_DIR, file)}; report: ${written.map((w) => relative(ROOT_DIR, w)).join(', ')}`);
   const buildS = results.build.seconds ? ` (of which building ${Math.round(results.build.seconds)} s)` : '';
-  log(`took ${results.seconds} s${buildS}; load average before ${results.loadavg_before}, after ${results.loadavg_after}`);
+  log(
+    `took ${results.seconds} s${buildS}; load average before ${results.loadavg_before}, after ${results.loadavg_after}`,
+  );
   const allowSkip = args['allow-skip'] ?? mode === 'full';
   const problems = verifyResults(results, ALL_SCENARIOS.filter(asked), { allowSkip });
   if (problems.length > 0) {
