@@ -140,6 +140,8 @@ describe('parley.v1 gateway', () => {
       [{ type: 'send', channel_id: 'bad', content: 'x', client_msg_id: 'e-3' }, 'channel_id', 'e-3'],
       [{ type: 'subscribe', channel_id: channel, since: '12abc' }, 'since', undefined],
       [{ type: 'subscribe', channel_id: channel, extra: 1 }, 'extra', undefined],
+      [{ type: 'subscribe', channel_id: channel, since: '42', have: ['42', 'x'] }, 'have.1', undefined],
+      [{ type: 'subscribe', channel_id: channel, since: '42', have: Array(1001).fill('42') }, 'have', undefined],
       [{ type: 'read', channel_id: channel }, 'message_id', undefined],
     ];
     for (const [frame, field, clientMsgId] of cases) {
