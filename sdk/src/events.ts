@@ -20,6 +20,8 @@ export interface ChatEvents {
   typing: ServerFrameOf<'typing'>;
   presence: ServerFrameOf<'presence'>;
   read: ServerFrameOf<'read'>;
+  /** A user joined or left a watched channel (its `members`, when loaded, follow). */
+  member: ServerFrameOf<'member'>;
   error: ChatErrorEvent;
   /** Every frame from the server, for what the state does not cover. */
   frame: ServerFrame;

@@ -196,6 +196,26 @@ describe('channels as state (fake server)', () => {
     await waitFor(() => client.store.get().presence[bob.user.id] === true);
   });
 
+  it('keeps a loaded member list current from member frames, and announces them', async () => {
+    const { server, bob } = fakeWorld();
+    const client = fakeClient(server);
+    const seen: Array<{ userId: string; joined: boolean }> = [];
+    client.on('member', ({ userId, joined }) => seen.push({ userId, joined }));
+    await watching(client);
+    await client.loadMembers('general');
+    const frame = (joined: boolean) => ({ type: 'member', channel_id: 'general', user_id: bob.user.id, joined });
+    server.broadcast('general', frame(false));
+    await waitFor(() => channelOf(client)?.members?.length === 1);
+    expect(channelOf(client)?.members?.map((m) => m.name)).toEqual(['ada']);
+    server.broadcast('general', frame(true)); // the newcomer comes with the reloaded list
+    await waitFor(() => channelOf(client)?.members?.length === 2);
+    expect(channelOf(client)?.members?.map((m) => m.name)).toEqual(['ada', 'bob']);
+    expect(seen).toEqual([
+      { userId: bob.user.id, joined: false },
+      { userId: bob.user.id, joined: true },
+    ]);
+  });
+
   it('uses the user from ready and announces state changes', async () => {
     const { server, ada } = fakeWorld();
     const client = fakeClient(server);

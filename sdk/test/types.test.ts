@@ -50,6 +50,7 @@ describe('types follow openapi/chat.yaml', () => {
       | 'typing'
       | 'presence'
       | 'read'
+      | 'member'
       | 'error'
       | 'pong'
     >();

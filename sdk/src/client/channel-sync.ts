@@ -153,6 +153,14 @@ export class ChannelSync {
     });
   }
 
+  /** Keeps a loaded member list current: a leaver is dropped, a newcomer is fetched with the list. */
+  onMember({ channelId, userId, joined }: ServerFrameOf<'member'>): void {
+    const members = this.#channel(channelId).members;
+    if (!members) return;
+    if (joined) void this.loadMembers(channelId);
+    else this.#update(channelId, (c) => ({ ...c, members: members.filter((m) => m.userId !== userId) }));
+  }
+
   onRead({ channelId, userId, messageId }: ServerFrameOf<'read'>): void {
     if (userId !== this.#ctx.me()) {
       this.#update(channelId, (c) => ({

@@ -65,6 +65,10 @@ function routeFrame({ ctx, channels, threads, outbox }: ClientParts, frame: Serv
       ctx.store.set((s) => ({ ...s, presence: { ...s.presence, [frame.userId]: frame.online } }));
       ctx.events.emit('presence', frame);
       break;
+    case 'member':
+      channels.onMember(frame);
+      ctx.events.emit('member', frame);
+      break;
     case 'read':
       channels.onRead(frame);
       ctx.events.emit('read', frame);

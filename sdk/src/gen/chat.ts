@@ -526,6 +526,18 @@ export interface components {
             user_id: components["schemas"]["Uuid"];
             online: boolean;
         };
+        /** @description A user joined or left (or was removed from) a subscribed channel. */
+        MemberFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "member";
+            channel_id: components["schemas"]["Uuid"];
+            user_id: components["schemas"]["Uuid"];
+            /** @description `false`: the user left or was removed. */
+            joined: boolean;
+        };
         ReadEventFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -561,7 +573,7 @@ export interface components {
             type: "pong";
         };
         /** @description A `parley.v1` frame from server to client. */
-        ServerFrame: components["schemas"]["ReadyFrame"] | components["schemas"]["SubscribedFrame"] | components["schemas"]["UnsubscribedFrame"] | components["schemas"]["MessageFrame"] | components["schemas"]["ReplyEventFrame"] | components["schemas"]["AckFrame"] | components["schemas"]["TypingEventFrame"] | components["schemas"]["PresenceFrame"] | components["schemas"]["ReadEventFrame"] | components["schemas"]["ErrorFrame"] | components["schemas"]["PongFrame"];
+        ServerFrame: components["schemas"]["ReadyFrame"] | components["schemas"]["SubscribedFrame"] | components["schemas"]["UnsubscribedFrame"] | components["schemas"]["MessageFrame"] | components["schemas"]["ReplyEventFrame"] | components["schemas"]["AckFrame"] | components["schemas"]["TypingEventFrame"] | components["schemas"]["PresenceFrame"] | components["schemas"]["ReadEventFrame"] | components["schemas"]["MemberFrame"] | components["schemas"]["ErrorFrame"] | components["schemas"]["PongFrame"];
         SeedCreateMessage: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -728,6 +740,7 @@ export type ReplyEventFrame = components['schemas']['ReplyEventFrame'];
 export type AckFrame = components['schemas']['AckFrame'];
 export type TypingEventFrame = components['schemas']['TypingEventFrame'];
 export type PresenceFrame = components['schemas']['PresenceFrame'];
+export type MemberFrame = components['schemas']['MemberFrame'];
 export type ReadEventFrame = components['schemas']['ReadEventFrame'];
 export type ErrorFrame = components['schemas']['ErrorFrame'];
 export type PongFrame = components['schemas']['PongFrame'];

@@ -290,4 +290,29 @@ describe('parley.v1 gateway', () => {
     expect(a.of('message')).toHaveLength(0);
     expect(b.of('message')).toHaveLength(0);
   });
+
+  it('tells the subscribers of a channel who joined and who left; the leaver does not hear it', async () => {
+    const fresh = await createChannel(t.app, ann.auth, 'comings and goings');
+    const a = await connect(ann.token);
+    await a.subscribe(fresh);
+    await joinChannel(t.app, bob.auth, fresh);
+    expect(await a.next((f) => f.type === 'member')).toEqual({
+      type: 'member',
+      channel_id: fresh,
+      user_id: bob.id,
+      joined: true,
+    });
+    const b = await connect(bob.token);
+    await b.subscribe(fresh);
+    const from = a.frames.length;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/channel/leave',
+      headers: bob.auth,
+      payload: { channel_id: fresh },
+    });
+    expect(await a.next((f) => f.type === 'member', 5000, from)).toMatchObject({ user_id: bob.id, joined: false });
+    await b.next((f) => f.type === 'unsubscribed');
+    expect(b.of('member')).toEqual([]);
+  });
 });

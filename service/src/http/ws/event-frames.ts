@@ -14,6 +14,8 @@ export function toV1Frame(event: ChatEvent): object | undefined {
       return { type: 'presence', channel_id: event.channelId, user_id: event.userId, online: event.online };
     case 'read':
       return { type: 'read', channel_id: event.channelId, user_id: event.userId, message_id: event.messageId };
+    case 'member':
+      return { type: 'member', channel_id: event.channelId, user_id: event.userId, joined: event.joined };
     default:
       return undefined;
   }

@@ -77,9 +77,10 @@ export class Hub {
   }
 
   dispatch(event: ChatEvent): void {
+    // The user's own sockets follow their membership first (one who left is unsubscribed and
+    // does not hear it); the channel's other subscribers then get a `member` frame.
     if (event.kind === 'member') {
       for (const session of this.#users.get(event.userId) ?? []) session.memberChanged(event.channelId, event.joined);
-      return;
     }
     const listeners = this.#channels.get(event.channelId);
     if (!listeners) return;
