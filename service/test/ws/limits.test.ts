@@ -149,7 +149,8 @@ describe('gateway limits and close codes', () => {
     const app = await start();
     const ann = await signUp(app.app);
     const secret = readFileSync(join(app.config.dataDir, 'jwt-secret'), 'utf8').trim();
-    const { token } = new Hs256TokenIssuer(secret, 1).issue({ sub: ann.id, name: 'x', email: ann.email });
+    // `exp` has whole seconds: a 3 s lifetime leaves at least 2 s to authenticate on a busy machine.
+    const { token } = new Hs256TokenIssuer(secret, 3).issue({ sub: ann.id, name: 'x', email: ann.email });
     const s = await TestSocket.connect(app.wsUrl, token);
     expect(await s.closed).toBe(4401);
   });
