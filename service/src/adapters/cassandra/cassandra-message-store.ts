@@ -125,17 +125,19 @@ export class CassandraMessageStore implements MessageStore {
         if (rows.length >= limit) break;
       }
     }
-    // Reply counts: one range read per bucket the page touched.
+    // Reply counts: one range read per bucket the page touched, all at once.
     const byBucket = new Map<number, Row[]>();
     for (const row of rows) {
       const bucket = bucketOf((row.get('message_id') as bigint).toString());
       byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), row]);
     }
     const counted = new Map<Row, Message>();
-    for (const [bucket, group] of byBucket) {
-      const messages = await this.#withCounts(channelId, bucket, group);
-      for (const [i, row] of group.entries()) counted.set(row, messages[i] as Message);
-    }
+    await Promise.all(
+      [...byBucket].map(async ([bucket, group]) => {
+        const messages = await this.#withCounts(channelId, bucket, group);
+        for (const [i, row] of group.entries()) counted.set(row, messages[i] as Message);
+      }),
+    );
     return rows.map((row) => counted.get(row) as Message);
   }
 

@@ -1,3 +1,4 @@
+import { bucketAt } from '../../domain/buckets.js';
 import type { CassandraSession, Row } from './cassandra-session.js';
 import { id, MESSAGE_COLUMNS } from './message-rows.js';
 
@@ -72,19 +73,34 @@ export class ChannelBuckets {
     pageSize: number,
   ): AsyncGenerator<Row> {
     const down = direction === 'newest-first';
+    // The bucket listing and the first bucket's read would be two round trips in a row. The
+    // first bucket is nearly always the boundary's (or, for the newest page, the current one),
+    // so it is read alongside the listing and used when the listing agrees.
+    const guess = boundary?.bucket ?? (down ? bucketAt(Date.now()) : undefined);
+    let early =
+      guess === undefined ? undefined : this.#page(channelId, guess, boundary?.id, down, pageSize).catch((e) => e);
     for await (const bucket of this.buckets(channelId, boundary?.bucket, direction)) {
       let edge = boundary && bucket === boundary.bucket ? boundary.id : undefined;
       for (;;) {
-        const [query, params] =
-          edge === undefined
-            ? [down ? Q.newest : Q.oldest, [channelId, bucket, pageSize]]
-            : [down ? Q.below : Q.above, [channelId, bucket, id(edge), pageSize]];
-        const result = await this.#s.execute('message.read', query, params, { idempotent: true });
+        const pending =
+          early !== undefined && bucket === guess ? early : this.#page(channelId, bucket, edge, down, pageSize);
+        early = undefined;
+        const result = await pending;
+        if (result instanceof Error) throw result;
         for (const row of result.rows) yield row;
         const last = result.rows.at(-1);
         if (result.rows.length < pageSize || !last) break;
         edge = (last.get('message_id') as bigint).toString();
       }
     }
+  }
+
+  /** One clustering-range read of a bucket, past `edge` when given. */
+  #page(channelId: string, bucket: number, edge: string | undefined, down: boolean, pageSize: number) {
+    const [query, params] =
+      edge === undefined
+        ? [down ? Q.newest : Q.oldest, [channelId, bucket, pageSize]]
+        : [down ? Q.below : Q.above, [channelId, bucket, id(edge), pageSize]];
+    return this.#s.execute('message.read', query, params, { idempotent: true });
   }
 }
