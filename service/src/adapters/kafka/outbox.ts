@@ -8,6 +8,8 @@ interface Entry<T> {
   seq: string;
   /** Written to the journal (or being written). */
   journaled: boolean;
+  /** Sent or dropped: no longer in the outbox. */
+  done: boolean;
 }
 
 /** An entry with its journal sequence. */
@@ -26,6 +28,11 @@ export interface Sequenced<T> {
  */
 export class Outbox<T> {
   readonly #entries: Array<Entry<T>> = [];
+  /**
+   * Entries with a seq not journaled yet, in push order (sent ones are trimmed from the head),
+   * so journaling while Kafka is down costs what is new, not a scan of the whole outbox.
+   */
+  #unjournaled: Array<Entry<T>> = [];
   readonly #max: number;
   readonly #onDepth: (depth: number) => void;
   #inFlight = 0;
@@ -47,10 +54,16 @@ export class Outbox<T> {
    */
   push(value: T, wait = true, seq = ''): Promise<boolean> {
     return new Promise((resolve) => {
-      this.#entries.push({ value, settle: wait ? resolve : noop, seq, journaled: false });
+      const entry: Entry<T> = { value, settle: wait ? resolve : noop, seq, journaled: false, done: false };
+      this.#entries.push(entry);
+      if (seq !== '') this.#unjournaled.push(entry);
       if (!wait) resolve(false);
       if (this.#entries.length > this.#max && this.#entries.length > this.#inFlight) {
-        this.#entries.splice(this.#inFlight, 1)[0]?.settle(false);
+        const dropped = this.#entries.splice(this.#inFlight, 1)[0];
+        if (dropped) {
+          dropped.done = true;
+          dropped.settle(false);
+        }
         this.dropped += 1;
       }
       this.#onDepth(this.#entries.length);
@@ -66,7 +79,13 @@ export class Outbox<T> {
   /** The batch in flight was acknowledged; returns the journal seqs of its journaled entries. */
   sent(): string[] {
     const done = this.#entries.splice(0, this.#inFlight);
-    for (const entry of done) entry.settle(true);
+    for (const entry of done) {
+      entry.done = true;
+      entry.settle(true);
+    }
+    let trim = 0;
+    while (trim < this.#unjournaled.length && this.#unjournaled[trim]?.done) trim += 1;
+    if (trim > 0) this.#unjournaled.splice(0, trim);
     this.#inFlight = 0;
     this.#onDepth(this.#entries.length);
     return done.filter((e) => e.journaled).map((e) => e.seq);
@@ -75,24 +94,29 @@ export class Outbox<T> {
   /** Puts entries left in the journal by a previous process at the head (nothing is in flight yet). */
   prepend(items: ReadonlyArray<Sequenced<T>>): void {
     if (this.#inFlight > 0) throw new Error('cannot prepend while a batch is in flight');
-    this.#entries.unshift(...items.map((i) => ({ value: i.value, seq: i.seq, settle: noop, journaled: true })));
+    this.#entries.unshift(
+      ...items.map((i) => ({ value: i.value, seq: i.seq, settle: noop, journaled: true, done: false })),
+    );
     this.#onDepth(this.#entries.length);
   }
 
   /** The entries not journaled yet, marked as journaled now. */
   takeUnjournaled(): Array<Sequenced<T>> {
     const out: Array<Sequenced<T>> = [];
-    for (const entry of this.#entries) {
-      if (entry.journaled || entry.seq === '') continue;
+    for (const entry of this.#unjournaled) {
+      if (entry.journaled || entry.done) continue;
       entry.journaled = true;
       out.push({ value: entry.value, seq: entry.seq });
     }
+    this.#unjournaled = [];
     return out;
   }
 
-  /** Writing these to the journal failed: they may be taken again. */
+  /** Writing these to the journal failed: they may be taken again (a rare path: one scan). */
   unjournal(seqs: ReadonlySet<string>): void {
-    for (const entry of this.#entries) if (seqs.has(entry.seq)) entry.journaled = false;
+    const again = this.#entries.filter((e) => seqs.has(e.seq));
+    for (const entry of again) entry.journaled = false;
+    this.#unjournaled = [...again, ...this.#unjournaled];
   }
 
   /** Lets every waiting publisher go on (the events stay queued): the bus is degraded. */
