@@ -116,6 +116,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** `loadConfig` for a process entry: a bad configuration prints every problem and exits with 2. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`parley: ${err.message}\n`);
+    process.exit(2);
+  }
+}
+
 /** Reads and validates the configuration, listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];

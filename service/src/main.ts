@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import { compose, loadAdapters, startTracingFor } from './compose.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { grpcEnabled } from './grpc/grpc-enabled.js';
 import type { GrpcServer } from './grpc/grpc-server.js';
 import { buildApp } from './http/app.js';
@@ -15,16 +15,7 @@ function traceIds(): Record<string, string> {
 
 /** Process entry: config, composition, delivery, listen, graceful shutdown. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`parley: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const [tracing, modules] = await Promise.all([startTracingFor(config), loadAdapters(config)]);
   const services = compose(config, {}, modules);
   const app = await buildApp(services, {

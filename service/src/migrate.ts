@@ -1,5 +1,5 @@
 import { migrate } from './compose.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 
 /**
  * `npm run migrate`: applies the pending migrations of the configured store (CQL files of
@@ -7,16 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
  * and exits. Safe to run while instances are up, and twice at once (a lock serialises runs).
  */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`parley: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const target =
     config.adapters.store === 'cassandra'
       ? `cassandra keyspace ${config.cassandra.keyspace} at ${config.cassandra.contactPoints.join(',')}`
